@@ -1,0 +1,46 @@
+# Everything installs into .venv so a fresh clone needs only Python 3.11 and make.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+SEEDS := seeds
+CARDS := cards
+DECKS := decks
+
+.PHONY: install install-test cards deck test lint eval bench clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+cards: install
+	$(BIN)/factcards extract $(SEEDS) --cards-dir $(CARDS)
+
+deck: install
+	$(BIN)/factcards build $(SEEDS) --cards-dir $(CARDS) --decks-dir $(DECKS)
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+lint: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+eval: install
+	@$(BIN)/python bench/eval.py --shared $(SHARED) --cli $(BIN)/factcards
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache

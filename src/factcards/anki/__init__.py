@@ -1,0 +1,1 @@
+"""Note types, templates and packaging: the only package that imports genanki."""

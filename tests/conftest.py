@@ -1,0 +1,49 @@
+"""Shared fixtures: one spaCy pipeline for the whole session, and a parser for test texts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from factcards.model import Document, OffsetMap
+
+PROJECT = Path(__file__).resolve().parents[1]
+SEEDS = PROJECT / "seeds"
+
+
+def document_from_text(
+    text: str, works: Sequence[tuple[int, int]] = (), date: str | None = None
+) -> Document:
+    """A Document whose clean text is `text` verbatim (no ingest), for extractor tests."""
+    offsets = OffsetMap()
+    offsets.add(0, 0)
+    return Document(
+        path=Path("test.txt"),
+        name="test.txt",
+        title="test",
+        text=text,
+        offsets=offsets,
+        works=list(works),
+        date=date,
+    )
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default pipeline with the paragraph-boundary component but no extractors."""
+    from factcards.nlp.pipeline import load_pipeline
+
+    return load_pipeline(kinds=())
+
+
+@pytest.fixture(scope="session")
+def parse(nlp) -> Callable:
+    """parse(text, works=[(start, end)], date=None) -> a parsed spaCy Doc, as the pipeline makes it."""
+    from factcards.nlp.pipeline import make_doc
+
+    def _parse(text: str, works: Sequence[tuple[int, int]] = (), date: str | None = None):
+        return nlp(make_doc(nlp, document_from_text(text, works, date)))
+
+    return _parse
