@@ -7,7 +7,7 @@ SEEDS := seeds
 CARDS := cards
 DECKS := decks
 
-.PHONY: install install-test cards deck test lint eval bench clean
+.PHONY: install install-test cards deck test lint eval clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -39,8 +39,9 @@ lint: install-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-eval: install
-	@$(BIN)/python bench/eval.py --shared $(SHARED) --cli $(BIN)/factcards
+# Regenerates cards/ from seeds/, then scores it and the public benchmarks (needs ../shared).
+eval: cards
+	@$(BIN)/python bench/eval.py --shared $(SHARED) --cli $(BIN)/factcards --cards $(CARDS)
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache

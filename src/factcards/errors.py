@@ -24,3 +24,7 @@ class FactcardsError(Exception):
 
 class InputError(FactcardsError):
     """A source document or cards file that cannot be read or understood."""
+
+
+class OutputError(FactcardsError):
+    """A cards or decks folder that cannot be written."""

