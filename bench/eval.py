@@ -48,8 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cards", type=Path, default=Path("cards"))
     parser.add_argument("--limit", type=int, help="score N items of each benchmark (quick look)")
     parser.add_argument(
-        "--only", default="gold," + ",".join(BENCHMARKS), help="comma-separated: gold and/or " +
-        ", ".join(BENCHMARKS)
+        "--only",
+        default="gold," + ",".join(BENCHMARKS),
+        help="comma-separated: gold and/or " + ", ".join(BENCHMARKS),
     )
     parser.add_argument("--verbose", action="store_true", help="list the gold facts missed")
     args = parser.parse_args(argv)
@@ -62,13 +63,18 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, str, float]] = []
 
     if "gold" in wanted:
-        command = [sys.executable, str(eval_dir / "score_gold.py"),
-                   str(eval_dir / "seeds.gold.json"), str(args.cards)]
+        command = [
+            sys.executable,
+            str(eval_dir / "score_gold.py"),
+            str(eval_dir / "seeds.gold.json"),
+            str(args.cards),
+        ]
         out, secs = run(command + (["--verbose"] if args.verbose else []))
         if args.verbose:
             print(out)
         figures = last_line_figures(out)
-        rows.append(("seeds gold (recall)", "  ".join(f"{k}={v}" for k, v in figures.items()), secs))
+        summary = "  ".join(f"{k}={v}" for k, v in figures.items())
+        rows.append(("seeds gold (recall)", summary, secs))
 
     for name in wanted:
         if name not in BENCHMARKS:
@@ -78,8 +84,14 @@ def main(argv: list[str] | None = None) -> int:
         if not data.is_file():
             rows.append((name, "skipped: no data file", 0.0))
             continue
-        command = [sys.executable, str(eval_dir / "score_bench.py"), task, str(data),
-                   "--cli", args.cli]
+        command = [
+            sys.executable,
+            str(eval_dir / "score_bench.py"),
+            task,
+            str(data),
+            "--cli",
+            args.cli,
+        ]
         if args.limit:
             command += ["--limit", str(args.limit)]
         out, secs = run(command)

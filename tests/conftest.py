@@ -40,7 +40,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def parse(nlp) -> Callable:
-    """parse(text, works=[(start, end)], date=None) -> a parsed spaCy Doc, as the pipeline makes it."""
+    """parse(text, works=[(start, end)], date=None) -> a Doc parsed as the pipeline does."""
     from factcards.nlp.pipeline import make_doc
 
     def _parse(text: str, works: Sequence[tuple[int, int]] = (), date: str | None = None):

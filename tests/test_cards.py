@@ -32,9 +32,18 @@ def make_note(**overrides) -> Note:
 def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     notes = [
         make_note(),
-        make_note(guid="q1", kind="quote", front="Who wrote: «x y z»?", back="Trotsky",
-                  date=None, date_value=None, speaker="Trotsky", quote="x y z", work="My Life",
-                  year="1930"),
+        make_note(
+            guid="q1",
+            kind="quote",
+            front="Who wrote: «x y z»?",
+            back="Trotsky",
+            date=None,
+            date_value=None,
+            speaker="Trotsky",
+            quote="x y z",
+            work="My Life",
+            year="1930",
+        ),
     ]
     path = tmp_path / "cards" / "x.jsonl"
     assert cards.write_cards(notes, path) == 2
@@ -61,7 +70,10 @@ def test_lines_hold_the_contract_fields(tmp_path: Path) -> None:
     [
         ("{not json", "line 2: Expecting property name"),
         ("[1, 2]", "line 2: a note must be a JSON object"),
-        ('{"guid": "g", "kind": "date", "front": "f", "back": "b"}', "line 2: missing field 'source'"),
+        (
+            '{"guid": "g", "kind": "date", "front": "f", "back": "b"}',
+            "line 2: missing field 'source'",
+        ),
         (
             '{"guid": "g", "kind": "fact", "front": "f", "back": "b", "source": {"document": "d"}}',
             "line 2: unknown kind 'fact'",
@@ -110,14 +122,18 @@ def test_expand_cards(tmp_path: Path) -> None:
     assert [p.name for p in cards.expand_cards([tmp_path])] == ["a.jsonl", "b.jsonl"]
     with pytest.raises(InputError, match="no such file"):
         cards.expand_cards([tmp_path / "missing.jsonl"])
-    with pytest.raises(InputError, match="no \\*.jsonl"):
+    with pytest.raises(InputError, match=r"no \*.jsonl"):
         cards.expand_cards([tmp_path / "sub"] if (tmp_path / "sub").mkdir() is None else [])
 
 
 @given(st.text(), st.text(), st.text(), st.lists(st.text(min_size=1), max_size=3))
 def test_any_text_survives_the_round_trip(front: str, back: str, sentence: str, tags) -> None:
-    note = make_note(front=front if front.strip() else "?", back=back, tags=tags,
-                     source=SourceRef("d.md", sentence, 0, len(sentence), None))
+    note = make_note(
+        front=front if front.strip() else "?",
+        back=back,
+        tags=tags,
+        source=SourceRef("d.md", sentence, 0, len(sentence), None),
+    )
     line = cards.note_to_line(note)
     assert "\n" not in line
     assert cards.note_from_json(json.loads(line)) == note

@@ -28,7 +28,7 @@ CARDS_SUFFIX = ".jsonl"
 
 @contextmanager
 def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Open a temporary file beside `path`; on success it replaces `path`, on failure it vanishes."""
+    """Write to a temporary file beside `path`; on success it replaces `path`, else it vanishes."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -49,7 +49,7 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
 
 
 def cards_filename(document_name: str) -> str:
-    """`seeds/My Lecture.md` -> `My Lecture.jsonl` (the stem keeps the link to the source obvious)."""
+    """`seeds/My Lecture.md` -> `My Lecture.jsonl` (the stem keeps the link to the source)."""
     stem = Path(document_name).stem or "document"
     return stem + CARDS_SUFFIX
 

@@ -18,6 +18,8 @@ from .config import DEFAULT_CARDS_DIR, DEFAULT_DECKS_DIR, DEFAULT_MODEL
 from .errors import FactcardsError
 from .model import KINDS, Kind
 
+ALL_KINDS = ",".join(KINDS)
+
 app = typer.Typer(
     name="factcards",
     help=(
@@ -50,7 +52,7 @@ KindsOpt = Annotated[
     str,
     typer.Option(
         "--kinds",
-        help="Comma-separated fact kinds to extract: " + ",".join(KINDS) + ".",
+        help=f"Comma-separated fact kinds to extract: {ALL_KINDS}.",
     ),
 ]
 
@@ -89,18 +91,18 @@ def _format_counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in KINDS)
 
 
-def _print_document(report) -> None:  # noqa: ANN001 - build.DocumentReport, imported lazily
+def _print_document(report) -> None:
     typer.echo(
         f"{report.document}: {report.total} notes ({_format_counts(report.counts)})"
         f" -> {report.cards_path}"
     )
 
 
-def _print_deck(deck) -> None:  # noqa: ANN001 - build.DeckReport
+def _print_deck(deck) -> None:
     typer.echo(f"{deck.deck_path}: {deck.notes} notes in deck {deck.deck_name!r}")
 
 
-def _finish(report) -> None:  # noqa: ANN001 - build.RunReport
+def _finish(report) -> None:
     if report.documents:
         totals = report.totals()
         typer.echo(
@@ -119,7 +121,7 @@ def build(
     cards_dir: CardsDirOpt = DEFAULT_CARDS_DIR,
     decks_dir: DecksDirOpt = DEFAULT_DECKS_DIR,
     model: ModelOpt = DEFAULT_MODEL,
-    kinds: KindsOpt = ",".join(KINDS),
+    kinds: KindsOpt = ALL_KINDS,
 ) -> None:
     """Extract notes from SOURCES into cards/ and package them as decks/*.apkg."""
     from . import build as library
@@ -141,7 +143,7 @@ def extract(
     sources: SourcesArg,
     cards_dir: CardsDirOpt = DEFAULT_CARDS_DIR,
     model: ModelOpt = DEFAULT_MODEL,
-    kinds: KindsOpt = ",".join(KINDS),
+    kinds: KindsOpt = ALL_KINDS,
 ) -> None:
     """Extract notes from SOURCES into cards/*.jsonl (one file per document)."""
     from . import build as library
@@ -197,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             raise
         typer.echo(
-            f"factcards: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            f"factcards: internal error: {type(exc).__name__}: {exc} "
+            "(run with --debug for details)",
             err=True,
         )
         return 3

@@ -1,4 +1,4 @@
-"""Defaults shared by the library and the CLI (kept free of heavy imports so --help stays instant)."""
+"""Defaults shared by the library and the CLI (no heavy imports: --help stays instant)."""
 
 from __future__ import annotations
 

@@ -186,7 +186,7 @@ class ClaimFact(Fact):
         return ("claim", self.answer.text, " ".join(self.sentence.text.split()[:8]))
 
 
-# --------------------------------------------------------------------------- questions -> cards -> anki
+# ------------------------------------------------------------------ questions -> cards -> anki
 
 
 @dataclass(slots=True)

@@ -14,11 +14,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..config import DEFAULT_MODEL
 from ..errors import FactcardsError
 from ..model import KINDS, Document, Fact, Kind
 from . import claims, dates, definitions, quotes
 
-from ..config import DEFAULT_MODEL
 FACTS_KEY = "factcards.facts"
 WORKS_KEY = "works"  # doc.spans key for titles of works marked in the source
 DOCUMENT_DATE_KEY = "factcards.document_date"
@@ -73,7 +73,9 @@ def load_pipeline(model: str = DEFAULT_MODEL, kinds: Sequence[Kind] = KINDS) -> 
         )
         raise FactcardsError(f"spaCy pipeline {model!r} is not installed: {hint}") from exc
     if "parser" not in nlp.pipe_names:
-        raise FactcardsError(f"spaCy pipeline {model!r} has no dependency parser; factcards needs one")
+        raise FactcardsError(
+            f"spaCy pipeline {model!r} has no dependency parser; factcards needs one"
+        )
     nlp.add_pipe("factcards_paragraphs", before="parser")
     for kind in kinds:
         nlp.add_pipe(f"factcards_{kind}s")
