@@ -1,0 +1,139 @@
+"""Definitions: one table per pattern, negatives, and a property test on arbitrary text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcards.nlp.definitions import find_definitions
+
+POSITIVES = [
+    # copular
+    (
+        "Permanent revolution was a theory that began from an international perspective.",
+        (
+            "Permanent revolution",
+            "a theory that began from an international perspective",
+            "copular",
+        ),
+    ),
+    (
+        "The scientific method is a method of research with defined steps.",
+        ("scientific method", "a method of research with defined steps", "copular"),
+    ),
+    (
+        "An abbey is a Christian monastery or convent under the government of an abbot.",
+        ("abbey", "a Christian monastery or convent under the government of an abbot", "copular"),
+    ),
+    # appositive
+    (
+        "Disquiet grew within the Workers League, the American section of the International "
+        "Committee.",
+        ("the Workers League", "the American section of the International Committee", "appositive"),
+    ),
+    (
+        "In 1963, it fell to the British section, then the Socialist Labour League, to act.",
+        ("the Socialist Labour League", "the British section", "appositive"),
+    ),
+    # title
+    (
+        "The WRP ignored a letter from SWP leader Jack Barnes.",
+        ("Jack Barnes", "SWP leader", "title"),
+    ),
+    (
+        "It was propagated by the Bavarian social democrat Georg von Vollmar.",
+        ("Georg von Vollmar", "Bavarian social democrat", "title"),
+    ),
+    # definitor
+    (
+        "The property of a body to remain at rest is called inertia.",
+        ("inertia", "The property of a body to remain at rest", "definitor"),
+    ),
+    (
+        "Polygyny refers to a man being married to more than one woman.",
+        ("Polygyny", "a man being married to more than one woman", "definitor"),
+    ),
+    (
+        "The Stalin leadership defined the Guomindang as a bloc of four classes.",
+        ("the Guomindang", "a bloc of four classes", "definitor"),
+    ),
+    # parenthetical
+    (
+        "He joined the International Committee of the Fourth International (ICFI) in 1953.",
+        ("ICFI", "the International Committee of the Fourth International", "parenthetical"),
+    ),
+]
+
+NEGATIVES = [
+    "This was a mistake.",
+    "It is necessary to understand the struggle.",
+    "Stalinism was not a theory of revolution.",
+    "Was the Guomindang a bloc of four classes?",
+    "The party may be a vehicle for reform.",
+    "He is a leader of the party.",
+    "This theory is an expression of nationalism.",
+    "The Kufi has no religious significance.",
+    "The delegates arrived in the city Rome on Monday.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_pattern_finds_definition(parse, text: str, expected: tuple[str, str, str]) -> None:
+    found = {(f.term, f.definiens, f.pattern) for f in find_definitions(parse(text))}
+    assert expected in found
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_definition(parse, text: str) -> None:
+    assert list(find_definitions(parse(text))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "copula", "is_person"),
+    [
+        ("Eduard Bernstein was a leader of the German Social Democracy.", "was", True),
+        ("A glacier is a persistent body of dense ice.", "is", False),
+    ],
+)
+def test_copula_and_person(parse, text: str, copula: str, is_person: bool) -> None:
+    facts = list(find_definitions(parse(text)))
+    assert facts
+    assert facts[0].copula == copula
+    assert facts[0].is_person is is_person
+
+
+def test_one_fact_per_term_and_definiens(parse) -> None:
+    doc = parse(
+        "A glacier is a persistent body of dense ice. A glacier is a persistent body of dense ice."
+    )
+    keys = [(f.term, f.definiens) for f in find_definitions(doc)]
+    assert len(keys) == len(set(keys))
+
+
+def test_spans_are_exact_sentences(parse) -> None:
+    text = "Intro words here.\n\nThe scientific method is a method of research with defined steps."
+    doc = parse(text)
+    for fact in find_definitions(doc):
+        assert text[fact.sentence.start : fact.sentence.end] == fact.sentence.text
+        assert fact.term in fact.sentence.text
+        assert fact.definiens in fact.sentence.text
+
+
+VOCABULARY = (
+    "the a is was ( ) , ; . ? called known as refers to means defined leader Jack Barnes "
+    "ICFI International Committee theory revolution it this party \n\n “ ” SWP"
+)
+WORDS = st.sampled_from([*VOCABULARY.split(" "), "\n\n"])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(WORDS, max_size=30).map(" ".join))
+def test_never_raises_and_spans_consistent(parse, text: str) -> None:
+    doc = parse(text)
+    for fact in find_definitions(doc):
+        assert doc.text[fact.sentence.start : fact.sentence.end] == fact.sentence.text
+        assert fact.term and fact.definiens
+        assert fact.term in fact.sentence.text and fact.definiens in fact.sentence.text
