@@ -1,0 +1,696 @@
+"""Facts -> Notes: questions, answers and clozes, each with its exact source sentence.
+
+Works only from the dataclasses of model.py (a `Clause` carries the syntax a question needs), so
+nothing here imports spaCy. One note per fact at most:
+
+- date: "When did/was …?" by subject–auxiliary inversion with do-support, answer the date; a
+  cloze of the sentence with the date blanked when there is no usable clause.
+- quote: "Who wrote: «…»?", answer the speaker (plus work and year when known).
+- definition: "What/Who is/was X?", answer the definiens.
+- claim: a cloze of the sentence with the answer span blanked.
+
+Fronts and backs are plain text. GUIDs come from the document name and the fact's anchor, never
+from the question's wording, so rewording a question keeps a learner's review history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Container, Iterable, Iterator
+
+from .model import (
+    KINDS,
+    ClaimFact,
+    Clause,
+    DateFact,
+    DefinitionFact,
+    Document,
+    Fact,
+    Note,
+    QuoteFact,
+    SourceRef,
+)
+
+# --------------------------------------------------------------------------- word lists
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one space-separated string (long lists read better that way)."""
+    return frozenset(text.split())
+
+
+# A subject, speaker or answer made of these alone points elsewhere: not a usable question.
+PRONOUNS: frozenset[str] = _words(
+    "i me my mine myself we us our ours ourselves you your yours yourself yourselves "
+    "he him his himself she her hers herself it its itself they them their theirs themselves "
+    "this these that those which who whom whose what one ones there here"
+)
+
+# Relative pronouns: a subject starting with one is the rest of another clause.
+RELATIVE_STARTERS: frozenset[str] = frozenset({"which", "who", "whom", "whose"})
+
+# Function words: an answer made of nothing else teaches nothing.
+STOP_WORDS: frozenset[str] = _words(
+    "a an the and or but nor so yet if then than as of in on at by for to from with without "
+    "into onto upon over under about above below after before since until till through during "
+    "between among against within not no yes is are was were be been being am has have had do "
+    "does did will would shall should can could may might must all any both each every few many "
+    "more most much other some such only own same too very just also there here when where why "
+    "how what while because although though"
+)
+
+# Words that start a subject in lower case except at the start of a sentence ("The ICFI" ->
+# "the ICFI"); any other first word may be a name ("Trotsky", "ICFI") and keeps its capital.
+LOWERCASE_STARTERS: frozenset[str] = _words(
+    "the a an this that these those its his her their our my your some many most all each "
+    "every both such one several few no any another other much either neither"
+)
+
+# Where a long complement may be cut: before a preposition or subordinator that opens a
+# trailing adjunct ("in a struggle against …"). "of" is left out: "of"-phrases complete nouns.
+CUT_BEFORE_WORDS: frozenset[str] = _words(
+    "in on at by for from with without into onto upon over under about above below after "
+    "before since until through during between among against within across along around "
+    "toward towards despite following amid beyond behind via per "
+    "which who whom whose where when while because although though whereas unless "
+    "as so"
+)
+
+# A prefix ending in one of these is not a phrase ("according | to", "the | …").
+DANGLING_ENDINGS: frozenset[str] = STOP_WORDS | frozenset(
+    {"according", "due", "prior", "rather", "instead", "regardless", "thanks", "owing"}
+)
+
+# Contracted or split auxiliaries as a tokenizer leaves them ("did" + "n't", "wo" + "n't").
+AUXILIARY_SPELLINGS: dict[str, str] = {
+    "n't": "not",
+    "n’t": "not",
+    "wo": "will",
+    "ca": "can",
+    "sha": "shall",
+    "'ll": "will",
+    "’ll": "will",
+    "'ve": "have",
+    "’ve": "have",
+    "'re": "are",
+    "’re": "are",
+    "'m": "am",
+    "’m": "am",
+    "'d": "had",
+    "’d": "had",
+}
+
+# Do-support: the auxiliary that carries the tense of a bare verb.
+DO_SUPPORT: dict[str, str] = {"VBD": "did", "VBZ": "does", "VBP": "do", "VB": "do"}
+
+COPULAS: frozenset[str] = frozenset({"is", "are", "was", "were"})
+
+MONTHS: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+SEASONS: dict[str, str] = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+QUARTERS: dict[str, str] = {"Q1": "first", "Q2": "second", "Q3": "third", "Q4": "fourth"}
+
+# Titles that are part of a speaker's name but do not identify the speaker in a quote.
+HONORIFICS: frozenset[str] = _words(
+    "mr mrs ms miss dr sir lady lord comrade comrades citizen professor prof general "
+    "president chairman secretary st saint"
+)
+
+# Question and quote lengths (words): long enough to be unambiguous, short enough to read.
+MAX_QUESTION_WORDS = 25
+MAX_QUOTE_WORDS = 40
+QUOTE_WORD_SLACK = 5  # a quote this little over the limit is kept whole
+MIN_QUOTE_CUT_WORDS = 20  # never cut a quote shorter than this
+MIN_QUOTE_WORDS = 3  # "Who wrote: «revisionism»?" asks nothing
+MIN_CLOZE_CONTEXT_WORDS = 2  # content words left around a deletion, so the cloze has a clue
+
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+CLAUSE_END = re.compile(r"[,;:–—][\"'”’»)\]]*$|^[–—]$")
+# a full stop or comma just inside a closing quote at the end of a question: 'entitled "X."?'
+TRAILING_PUNCT_IN_QUOTE = re.compile(r"[.,;:]+([\"'”’»)\]]+)$")
+OPENERS = "“«(["
+PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("«", "»"), ("(", ")"), ("[", "]"))
+# a lone participle after a comma ("…, writing") introduces a quotation the clause left out
+TRAILING_PARTICIPLE = re.compile(r",\s*\w+ing$")
+CLOSERS = "”»)]"
+LEADING_QUOTE_CHARS = " \"'“‘«(["
+
+BASE91_TABLE = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
+)
+
+TAG_PREFIX = "factcards::"
+SECTION_TAG_PREFIX = "factcards::section::"
+MAX_SECTION_TAG_CHARS = 60
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def clean_whitespace(text: str) -> str:
+    """Collapse runs of whitespace (newlines included) into single spaces."""
+    return " ".join(text.split())
+
+
+def normalise(text: str) -> str:
+    """NFKC, casefold, punctuation and symbols dropped, whitespace collapsed: for comparing."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    kept = [" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in text]
+    return " ".join("".join(kept).split())
+
+
+def contains_words(haystack: str, needle: str) -> bool:
+    """Whether `needle` is in `haystack` as whole words, ignoring case and punctuation."""
+    needle_norm = normalise(needle)
+    return bool(needle_norm) and f" {needle_norm} " in f" {normalise(haystack)} "
+
+
+def is_pronoun(text: str) -> bool:
+    words = normalise(text).split()
+    return bool(words) and all(w in PRONOUNS or w.endswith("self") for w in words)
+
+
+def is_trivial_answer(text: str) -> bool:
+    """Empty, or nothing but pronouns and function words."""
+    words = normalise(text).split()
+    return not words or all(w in PRONOUNS or w in STOP_WORDS for w in words)
+
+
+def escape_cloze(text: str) -> str:
+    """Break every "{{", "}}" and "::" of document text so the only cloze markup is ours."""
+    text = re.sub(r"\{(?=\{)", "{ ", text)
+    text = re.sub(r"\}(?=\})", "} ", text)
+    return re.sub(r":(?=:)", ": ", text)
+
+
+def _escape_cloze_answer(answer: str) -> str:
+    # a final "}" or ":" would run into the closing "}}" ("x}}}" / "x:}}")
+    answer = escape_cloze(answer)
+    return answer + " " if answer.endswith(("}", ":")) else answer
+
+
+def capitalise_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lowercase_first_word(phrase: str, common_words: Container[str] = frozenset()) -> str:
+    """'The ICFI' -> 'the ICFI'; 'Trotsky' and 'ICFI' stay (they may be names).
+
+    A capitalised first word that is in `common_words` (the document writes it in lower case
+    elsewhere) is lowered too: it was only capitalised because it started the sentence.
+    """
+    first, _, rest = phrase.partition(" ")
+    title_case = first[:1].isupper() and (len(first) == 1 or not first[1:].isupper())
+    lowered = first.lower()
+    if title_case and (lowered in LOWERCASE_STARTERS or lowered in common_words):
+        return f"{lowered} {rest}".rstrip()
+    return phrase
+
+
+def _starts_sentence(sentence: str, phrase: str) -> bool:
+    return bool(phrase) and sentence.lstrip(LEADING_QUOTE_CHARS).startswith(phrase)
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lower case: those are common words, not names."""
+    return frozenset(re.findall(r"(?<![\w’'])[a-z][a-z’'-]*", text))
+
+
+def _strip_edges(text: str, chars: str = " ,;:–—-") -> str:
+    return text.strip().strip(chars).strip()
+
+
+def _close_open_quotes(text: str) -> str:
+    """Close a quotation or bracket left open at the end ('build "socialism in one country')."""
+    if text.count('"') % 2:
+        text += '"'
+    for opener, closer in PAIRS:
+        if text.count(opener) > text.count(closer) and text.rfind(opener) > text.rfind(closer):
+            text += closer
+    return text
+
+
+def finish_question(text: str) -> str:
+    """Capital first letter, single spaces, exactly one '?' at the end, no dangling commas."""
+    text = clean_whitespace(text).rstrip(" ,;:.!?–—-")
+    text = TRAILING_PUNCT_IN_QUOTE.sub(r"\1", text)
+    text = _close_open_quotes(text)
+    text = re.sub(r"\s+([,;:])", r"\1", text)  # "X , Y" -> "X, Y"
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # ", ," -> ","
+    return capitalise_first(text) + "?"
+
+
+# --------------------------------------------------------------------------- GUIDs
+
+
+def _base91(number: int) -> str:
+    digits = []
+    while number > 0:
+        number, digit = divmod(number, len(BASE91_TABLE))
+        digits.append(BASE91_TABLE[digit])
+    return "".join(reversed(digits)) or BASE91_TABLE[0]
+
+
+def note_guid(document_name: str, anchor: tuple[str, ...], variant: str = "") -> str:
+    """A GUID from the document and the fact's anchor, stable under typo-level rewording.
+
+    Encoded like genanki's `guid_for` (base91 of the first 64 bits of a SHA-256), computed from
+    normalised parts so that case, punctuation, spacing and Unicode forms do not matter.
+    """
+    parts = [document_name.strip(), *(normalise(part) for part in anchor)]
+    if variant:
+        parts.append(normalise(variant))
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return _base91(int.from_bytes(digest[:8], "big"))
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _auxiliary_words(clause: Clause) -> tuple[list[str], bool]:
+    """The clause's auxiliaries spelled out, and whether one of them was a negation."""
+    words: list[str] = []
+    negated = clause.negated
+    auxiliaries = [w for a in clause.auxiliaries for w in clean_whitespace(a).split()]
+    for i, raw in enumerate(auxiliaries):
+        word = raw.lower()
+        if word in {"'s", "’s"}:
+            following = auxiliaries[i + 1].lower() if i + 1 < len(auxiliaries) else ""
+            has = following == "been" or (clause.tag == "VBN" and not following)
+            word = "has" if has else "is"
+        word = AUXILIARY_SPELLINGS.get(word, word)
+        if word.endswith(("n't", "n’t")):  # "didn't" as one token
+            word = AUXILIARY_SPELLINGS.get(word[:-3], word[:-3])
+            negated = True
+            if word:
+                words.append(word)
+            continue
+        if word == "not":
+            negated = True
+            continue
+        words.append(word)
+    return words, negated
+
+
+def _phrase_cuts(words: list[str]) -> Iterator[int]:
+    """Indices i where words[:i] ends a phrase: before a trailing adjunct, after a comma."""
+    depth = 0
+    straight_quote_open = False
+    for i, word in enumerate(words):
+        if i > 0 and depth == 0 and not straight_quote_open:
+            previous = words[i - 1]
+            bare_previous = previous.strip("\"'“”‘’«»()[],;:").lower()
+            before_adjunct = word.strip("\"'“”‘’«»(").lower() in CUT_BEFORE_WORDS
+            after_comma = bool(CLAUSE_END.search(previous))
+            if (before_adjunct or after_comma) and bare_previous not in DANGLING_ENDINGS:
+                yield i
+        elif i == 0 and word.lower() in CUT_BEFORE_WORDS:
+            yield 0  # the whole complement is an adjunct: the question stands without it
+        for ch in word:
+            if ch in OPENERS:
+                depth += 1
+            elif ch in CLOSERS:
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                straight_quote_open = not straight_quote_open
+
+
+def fit_complement(complement: str, budget: int) -> str:
+    """Cut trailing adjuncts off `complement` until it fits `budget` words (if it can)."""
+    words = complement.split()
+    if len(words) <= budget:
+        return complement
+    cuts = list(_phrase_cuts(words))
+    fitting = [i for i in cuts if i <= budget]
+    if fitting:
+        cut = max(fitting)
+    elif cuts:
+        cut = min(cuts)
+    else:
+        return complement  # no safe place to cut: long but grammatical beats broken
+    return _strip_edges(" ".join(words[:cut]))
+
+
+def date_question(clause: Clause | None, common_words: Container[str] = frozenset()) -> str | None:
+    """'When was the ICFI founded …?' from the clause, or None when it makes no question.
+
+    `common_words` are words known to be common nouns, lowered when they start the subject.
+    """
+    if clause is None:
+        return None
+    subject = _strip_edges(clean_whitespace(clause.subject), " ,;:.–—-")
+    verb = clean_whitespace(clause.verb).lower()
+    if not subject or not verb or " " in verb:
+        return None
+    first_word = normalise(subject).split()[:1]
+    if is_pronoun(subject) or not first_word or first_word[0] in RELATIVE_STARTERS:
+        return None
+    subject = _lowercase_first_word(subject, common_words)
+    auxiliaries, negated = _auxiliary_words(clause)
+    lemma = clean_whitespace(clause.lemma).lower() or verb
+    if auxiliaries:
+        head, middle, main = auxiliaries[0], auxiliaries[1:], verb
+    elif lemma == "be" or verb in COPULAS:
+        head, middle, main = verb, [], ""
+    elif clause.tag in DO_SUPPORT:
+        head, middle, main = DO_SUPPORT[clause.tag], [], lemma
+    elif clause.tag == "VBN":  # reduced passive: "Foundations of Leninism, written in …"
+        head, middle, main = "was", [], verb
+    else:
+        return None
+    words = ["When", head, subject]
+    if negated:
+        words.append("not")
+    words.extend(middle)
+    if main:
+        words.append(main)
+    complement = _strip_edges(clean_whitespace(clause.complement), " ,;:.!?–—-")
+    complement = _strip_edges(TRAILING_PARTICIPLE.sub("", complement))
+    if complement:
+        budget = MAX_QUESTION_WORDS - len(" ".join(words).split())
+        complement = fit_complement(complement, budget)
+        if complement:
+            words.append(complement)
+    return finish_question(" ".join(words))
+
+
+def readable_date(value: str | None) -> str | None:
+    """'1924-02' -> 'February 1924', '1927-04-12' -> '12 April 1927', '1914/1918' -> '1914–1918'."""
+    if not value:
+        return None
+    if "/" in value:
+        parts = [readable_date(p) for p in value.split("/", 1)]
+        return None if None in parts else "–".join(p for p in parts if p)
+    if m := re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value):
+        year, month, day = m.groups()
+        if month is None:
+            return year
+        if not 1 <= int(month) <= 12:
+            return None
+        if day is None:
+            return f"{MONTHS[int(month) - 1]} {year}"
+        return f"{int(day)} {MONTHS[int(month) - 1]} {year}" if 1 <= int(day) <= 31 else None
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        return f"{SEASONS[m.group(2)]} {m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-(Q[1-4])", value):
+        return f"the {QUARTERS[m.group(2)]} quarter of {m.group(1)}"
+    if m := re.fullmatch(r"(\d{3})X?", value):
+        return f"the {m.group(1)}0s"
+    return None
+
+
+def _says_the_same(written: str, readable: str) -> bool:
+    """'April 12, 1927' and '12 April 1927' say the same; 'that year' and '1953' do not."""
+    written_words = set(normalise(written.replace("–", " ").replace("-", " ")).split())
+    readable_words = set(normalise(readable.replace("–", " ")).split())
+    return readable_words <= written_words
+
+
+def date_answer(fact: DateFact) -> str:
+    """The date as written, plus the resolved date when that says more: 'that year (1953)'."""
+    written = clean_whitespace(fact.date.text)
+    readable = readable_date(fact.value)
+    if readable and written and not _says_the_same(written, readable):
+        return f"{written} ({readable})"
+    return written
+
+
+# --------------------------------------------------------------------------- clozes
+
+
+def _span_in_sentence(sentence: str, offset: int, text: str) -> tuple[int, int] | None:
+    """Where `text` sits in `sentence`: at `offset` when it matches there, else its first match."""
+    if text and offset >= 0 and sentence[offset : offset + len(text)] == text:
+        return offset, offset + len(text)
+    found = sentence.find(text) if text else -1
+    return (found, found + len(text)) if found >= 0 else None
+
+
+def make_cloze(sentence: str, start: int, end: int) -> str:
+    """The sentence with sentence[start:end] as its one deletion {{c1::…}}; never fails."""
+    answer = clean_whitespace(sentence[start:end])
+    before, after = sentence[:start], sentence[end:]
+    marker = "{{c1::" + _escape_cloze_answer(answer) + "}}"
+    # a "{" just before the marker or "}" / ":" just after would merge with its braces
+    before = escape_cloze(before)
+    after = escape_cloze(after)
+    if before.endswith("{"):
+        before += " "
+    if after.startswith(("}", ":")):
+        after = " " + after
+    return clean_whitespace(before + marker + after)
+
+
+def cloze_front(sentence: str, start: int, end: int) -> str | None:
+    """make_cloze, or None when the deletion is trivial, gives itself away or leaves no clue."""
+    answer = clean_whitespace(sentence[start:end])
+    before, after = sentence[:start], sentence[end:]
+    context = f"{before} … {after}"
+    if is_trivial_answer(answer) or contains_words(context, answer):
+        return None
+    clue_words = [w for w in normalise(context).split() if w not in STOP_WORDS]
+    if len(clue_words) < MIN_CLOZE_CONTEXT_WORDS:
+        return None
+    return make_cloze(sentence, start, end)
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def shorten_quote(quote: str) -> str:
+    """Cut a quote over ~40 words at the sentence or clause boundary nearest 40 words, with ' …'."""
+    words = clean_whitespace(quote).split()
+    if len(words) <= MAX_QUOTE_WORDS + QUOTE_WORD_SLACK:
+        return " ".join(words)
+    window = range(MIN_QUOTE_CUT_WORDS, MAX_QUOTE_WORDS + QUOTE_WORD_SLACK + 1)
+
+    def nearest(pattern: re.Pattern[str]) -> int | None:
+        cuts = [i for i in window if pattern.search(words[i - 1])]
+        return min(cuts, key=lambda i: (abs(i - MAX_QUOTE_WORDS), i)) if cuts else None
+
+    cut = nearest(SENTENCE_END) or nearest(CLAUSE_END) or MAX_QUOTE_WORDS
+    kept = " ".join(words[:cut])
+    if not SENTENCE_END.search(kept):
+        kept = _strip_edges(kept)
+    return kept + " …"
+
+
+def quote_answer(speaker: str, work: str | None, year: str | None) -> str:
+    """'Trotsky', 'Trotsky, in The Revolution Betrayed (1936)', 'Lenin (1917)'."""
+    answer = speaker
+    if work:
+        answer += f", in {work}"
+    if year:
+        answer += f" ({year})"
+    return answer
+
+
+def speaker_visible(quote: str, speaker: str) -> bool:
+    """Whether the quote names its speaker: the card would show its own answer."""
+    words = [w for w in speaker.split() if normalise(w)]
+    names = [w for w in words if w[:1].isupper()] or words
+    distinctive = {
+        normalise(w) for w in names if normalise(w) not in STOP_WORDS | HONORIFICS | PRONOUNS
+    }
+    quote_words = set(normalise(quote).split())
+    return bool(distinctive & quote_words) or contains_words(quote, speaker)
+
+
+# --------------------------------------------------------------------------- definitions
+
+
+def _definition_term(term: str) -> str:
+    term = _strip_edges(clean_whitespace(term), " ,;:.!?–—-")
+    if len(term) >= 2 and term[0] in "\"'“‘«" and term[-1] in "\"'”’»":
+        term = term[1:-1].strip()
+    return term
+
+
+# --------------------------------------------------------------------------- notes
+
+
+def source_ref(document: Document, fact: Fact) -> SourceRef:
+    """The fact's sentence as in the clean text, with its offsets in the source file."""
+    sentence = fact.sentence
+    start = document.offsets.to_source(sentence.start)
+    # the last character's offset + 1: an `end` on a segment boundary would map past the gap
+    end = (
+        document.offsets.to_source(sentence.end - 1) + 1 if sentence.end > sentence.start else start
+    )
+    return SourceRef(
+        document=document.name,
+        sentence=sentence.text,
+        start=start,
+        end=end,
+        section=fact.section,
+    )
+
+
+def note_tags(fact: Fact) -> list[str]:
+    tags = [TAG_PREFIX + fact.kind]
+    if fact.section and (section := clean_whitespace(fact.section)):
+        slug = section.replace("::", ":").replace(" ", "_")[:MAX_SECTION_TAG_CHARS].strip("_:")
+        if slug:
+            tags.append(SECTION_TAG_PREFIX + slug)
+    return tags
+
+
+def _note(
+    document: Document, fact: Fact, front: str, back: str, variant: str = "", **fields: str | None
+) -> Note:
+    return Note(
+        guid=note_guid(document.name, fact.anchor(), variant),
+        kind=fact.kind,
+        front=front,
+        back=back,
+        source=source_ref(document, fact),
+        tags=note_tags(fact),
+        **fields,
+    )
+
+
+def date_notes(
+    document: Document, fact: DateFact, common_words: Container[str] = frozenset()
+) -> Iterator[Note]:
+    """'When did/was …?' with the date as the answer, else a cloze of the date's sentence."""
+    written = clean_whitespace(fact.date.text)
+    if not normalise(written):
+        return
+    answer = date_answer(fact)
+    readable = readable_date(fact.value)
+    fields: dict[str, str | None] = {"date": written, "date_value": fact.value}
+    clause = fact.clause
+    subject_common = (
+        common_words
+        if clause is not None and _starts_sentence(fact.sentence.text, clause.subject)
+        else frozenset()
+    )
+    question = date_question(clause, subject_common)
+    shown = [written] + ([readable] if readable else [])
+    if question and not any(contains_words(question, a) for a in shown):
+        yield _note(document, fact, escape_cloze(question), answer, **fields)
+        return
+    # no question to ask: blank the date in its sentence instead
+    sentence = fact.sentence.text
+    where = _span_in_sentence(sentence, fact.date.start - fact.sentence.start, fact.date.text)
+    if where is None:
+        return
+    front = cloze_front(sentence, *where)
+    context = f"{sentence[: where[0]]} … {sentence[where[1] :]}"
+    if front and not (readable and contains_words(context, readable)):
+        back = readable if answer != written and readable else ""
+        yield _note(document, fact, front, back, variant="cloze", **fields)
+
+
+def quote_notes(document: Document, fact: QuoteFact) -> Iterator[Note]:
+    """'Who wrote: «…»?' with the speaker (work, year) as the answer."""
+    quote = clean_whitespace(fact.quote.text)
+    speaker = _strip_edges(clean_whitespace(fact.speaker), " ,;:.–—-")
+    if len(quote.split()) < MIN_QUOTE_WORDS or is_trivial_answer(speaker):
+        return
+    if speaker_visible(quote, speaker):
+        return
+    verb = clean_whitespace(fact.verb).lower() or "wrote"
+    work = clean_whitespace(fact.work) if fact.work else ""
+    year = clean_whitespace(fact.year) if fact.year else ""
+    front = escape_cloze(f"Who {verb}: «{shorten_quote(quote)}»?")
+    back = quote_answer(speaker, work or None, year or None)
+    yield _note(
+        document,
+        fact,
+        front,
+        back,
+        speaker=speaker,
+        quote=quote,
+        work=work or None,
+        year=year or None,
+    )
+
+
+def definition_notes(
+    document: Document, fact: DefinitionFact, common_words: Container[str] = frozenset()
+) -> Iterator[Note]:
+    """'What is X?' / 'Who was X?' with the definiens as the answer (one note: the Anki
+    Definition note type makes the reverse card)."""
+    term = _definition_term(fact.term)
+    definiens = _strip_edges(clean_whitespace(fact.definiens), " ,;:.–—-")
+    if is_trivial_answer(term) or is_trivial_answer(definiens):
+        return
+    # circular: the term inside its own definition gives the reverse card away
+    if contains_words(definiens, term) or contains_words(term, definiens):
+        return
+    copula = fact.copula.lower() if fact.copula.lower() in COPULAS else "is"
+    wh_word = "Who" if fact.is_person else "What"
+    term_common = common_words if _starts_sentence(fact.sentence.text, term) else frozenset()
+    question = finish_question(f"{wh_word} {copula} {_lowercase_first_word(term, term_common)}")
+    yield _note(document, fact, escape_cloze(question), definiens, term=term)
+
+
+def claim_notes(document: Document, fact: ClaimFact) -> Iterator[Note]:
+    """A cloze of the sentence with the answer span blanked."""
+    sentence = fact.sentence.text
+    where = _span_in_sentence(sentence, fact.answer.start - fact.sentence.start, fact.answer.text)
+    front = cloze_front(sentence, *where) if where else None
+    if front:
+        yield _note(document, fact, front, "")
+
+
+def notes_for(
+    document: Document, fact: Fact, common_words: Container[str] = frozenset()
+) -> Iterator[Note]:
+    """The note (at most one) that a fact makes."""
+    if isinstance(fact, DateFact):
+        yield from date_notes(document, fact, common_words)
+    elif isinstance(fact, QuoteFact):
+        yield from quote_notes(document, fact)
+    elif isinstance(fact, DefinitionFact):
+        yield from definition_notes(document, fact, common_words)
+    elif isinstance(fact, ClaimFact):
+        yield from claim_notes(document, fact)
+
+
+def _document_position(fact: Fact) -> tuple[int, int, int]:
+    """Sentence position, then kind order (date, quote, definition, claim), then the span."""
+    inner = fact.sentence
+    if isinstance(fact, DateFact):
+        inner = fact.date
+    elif isinstance(fact, QuoteFact):
+        inner = fact.quote
+    elif isinstance(fact, ClaimFact):
+        inner = fact.answer
+    kind_order = KINDS.index(fact.kind) if fact.kind in KINDS else len(KINDS)
+    return fact.sentence.start, kind_order, inner.start
+
+
+def build_notes(document: Document, facts: Iterable[Fact]) -> list[Note]:
+    """Notes for `facts` in document order, without rejected or duplicate ones.
+
+    Duplicates: a GUID already made (the same fact found twice), or the same kind and front.
+    The first one in document order is kept.
+    """
+    common_words = lowercase_words(document.text)
+    notes: list[Note] = []
+    seen_guids: set[str] = set()
+    seen_fronts: set[tuple[str, str]] = set()
+    for fact in sorted(facts, key=_document_position):
+        for note in notes_for(document, fact, common_words):
+            front_key = (note.kind, normalise(note.front))
+            if note.guid in seen_guids or front_key in seen_fronts:
+                continue
+            seen_guids.add(note.guid)
+            seen_fronts.add(front_key)
+            notes.append(note)
+    return notes

@@ -1,0 +1,638 @@
+"""questions.py: facts -> notes (questions, answers, clozes), GUIDs, rejection and dedupe.
+
+Facts are built by hand (no spaCy): each table row is the input an extractor would hand over.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from conftest import document_from_text
+from factcards.model import (
+    ClaimFact,
+    Clause,
+    DateFact,
+    DefinitionFact,
+    Document,
+    OffsetMap,
+    QuoteFact,
+    Span,
+)
+from factcards.questions import (
+    build_notes,
+    cloze_front,
+    date_answer,
+    date_question,
+    escape_cloze,
+    fit_complement,
+    make_cloze,
+    note_guid,
+    readable_date,
+    shorten_quote,
+    speaker_visible,
+)
+
+
+def span_of(text: str, part: str, start: int = 0) -> Span:
+    at = text.index(part, start)
+    return Span(at, at + len(part), part)
+
+
+def sentence_fact_span(text: str) -> Span:
+    return Span(0, len(text), text)
+
+
+def date_fact(text: str, date: str, value: str | None, clause: Clause | None) -> DateFact:
+    return DateFact(
+        sentence=sentence_fact_span(text), date=span_of(text, date), value=value, clause=clause
+    )
+
+
+def claim_fact(text: str, answer: str, section: str | None = None) -> ClaimFact:
+    return ClaimFact(
+        sentence=sentence_fact_span(text), answer=span_of(text, answer), section=section
+    )
+
+
+# Anki's own cloze pattern (anki/rslib cloze.rs, simplified): "{{c<n>::text::hint}}"
+ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+
+# --------------------------------------------------------------------------- date questions
+
+LONG_COMPLEMENT = (
+    "a long article on the agrarian question in Bavaria "
+    "during the years of the Anti-Socialist Laws against the party of the workers in Germany"
+)
+
+DATE_QUESTIONS = [
+    # passive
+    (
+        Clause(
+            "The ICFI", ("was",), "founded", "found", "VBN", "in a struggle against revisionism"
+        ),
+        "When was the ICFI founded in a struggle against revisionism?",
+    ),
+    (Clause("The ICFI", ("was",), "founded", "found", "VBN"), "When was the ICFI founded?"),
+    # active past: do-support with the lemma
+    (
+        Clause("Vollmar", (), "published", "publish", "VBD", "an article entitled “The State.”"),
+        "When did Vollmar publish an article entitled “The State”?",
+    ),
+    # present tense
+    (
+        Clause("The party", (), "holds", "hold", "VBZ", "its congress"),
+        "When does the party hold its congress?",
+    ),
+    (Clause("The workers", (), "strike", "strike", "VBP"), "When do the workers strike?"),
+    # modal and perfect auxiliaries
+    (Clause("The congress", ("will",), "meet", "meet", "VB"), "When will the congress meet?"),
+    (
+        Clause("The ICFI", ("has", "been"), "founded", "found", "VBN"),
+        "When has the ICFI been founded?",
+    ),
+    (
+        Clause("Trotsky", ("had",), "left", "leave", "VBN", "Russia"),
+        "When had Trotsky left Russia?",
+    ),
+    (Clause("Trotsky", ("'d",), "left", "leave", "VBN"), "When had Trotsky left?"),
+    # copula only
+    (Clause("Trotsky", (), "was", "be", "VBD", "in Mexico"), "When was Trotsky in Mexico?"),
+    (
+        Clause("The Mensheviks", (), "were", "be", "VBD", "a majority"),
+        "When were the Mensheviks a majority?",
+    ),
+    # negation kept
+    (
+        Clause("The party", ("did",), "take", "take", "VB", "power", negated=True),
+        "When did the party not take power?",
+    ),
+    (
+        Clause("The party", ("didn't",), "take", "take", "VB", "power"),
+        "When did the party not take power?",
+    ),
+    (
+        Clause("Lenin", (), "was", "be", "VBD", "in Russia", negated=True),
+        "When was Lenin not in Russia?",
+    ),
+    # reduced passive without auxiliary
+    (
+        Clause("Foundations of Leninism", (), "written", "write", "VBN"),
+        "When was Foundations of Leninism written?",
+    ),
+    # proper-noun capitals kept, a capitalised verb lowered, punctuation tidied
+    (
+        Clause("ICFI members", (), "Met", "meet", "VBD", ", in Zurich , in secret ,"),
+        "When did ICFI members meet in Zurich, in secret?",
+    ),
+    # a quotation left open by the clause is closed; a participle that led into a quote dropped
+    (
+        Clause("Stalin", (), "denounced", "denounce", "VBD", 'those who doubted "socialism'),
+        'When did Stalin denounce those who doubted "socialism"?',
+    ),
+    (
+        Clause("Lenin", (), "wrote", "write", "VBD", "to the congress (in exile"),
+        "When did Lenin write to the congress (in exile)?",
+    ),
+    (
+        Clause("North", (), "reviewed", "review", "VBD", "the relations, writing"),
+        "When did North review the relations?",
+    ),
+    # long complement: cut before a trailing adjunct
+    (
+        Clause("Vollmar", (), "published", "publish", "VBD", LONG_COMPLEMENT),
+        "When did Vollmar publish a long article on the agrarian question in Bavaria "
+        "during the years of the Anti-Socialist Laws?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("clause", "expected"), DATE_QUESTIONS)
+def test_date_question(clause: Clause, expected: str) -> None:
+    assert date_question(clause) == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        None,
+        Clause("he", (), "published", "publish", "VBD", "an article"),
+        Clause("It", ("was",), "decided", "decide", "VBN"),
+        Clause("They", (), "met", "meet", "VBD"),
+        Clause("which", ("was",), "founded", "found", "VBN"),
+        Clause("", ("was",), "founded", "found", "VBN"),
+        Clause("The party", (), "walking", "walk", "VBG"),  # no finite verb to invert
+    ],
+)
+def test_date_question_rejected(clause: Clause | None) -> None:
+    assert date_question(clause) is None
+
+
+def test_date_question_lowers_a_common_word_only_when_told() -> None:
+    clause = Clause("Workers", ("were",), "killed", "kill", "VBN")
+    assert date_question(clause) == "When were Workers killed?"
+    assert date_question(clause, {"workers"}) == "When were workers killed?"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [c for c, _ in DATE_QUESTIONS],
+)
+def test_date_questions_are_well_formed(clause: Clause) -> None:
+    question = date_question(clause)
+    assert question is not None
+    assert question[0].isupper() and question.endswith("?") and question.count("?") == 1
+    assert "  " not in question and " ," not in question and ",?" not in question
+    assert len(question.split()) <= 25
+
+
+def test_fit_complement_cuts_at_phrase_boundary_only() -> None:
+    assert fit_complement("the capital of France in the spring", 4) == "the capital of France"
+    # nowhere safe to cut: kept whole rather than broken
+    assert fit_complement("the very long name of the organisation", 2) == (
+        "the very long name of the organisation"
+    )
+    # a bracket is not cut inside
+    assert fit_complement("a book (written in exile in Norway) in 1936", 6) == (
+        "a book (written in exile in Norway)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "readable"),
+    [
+        ("1953", "1953"),
+        ("1924-02", "February 1924"),
+        ("1927-04-12", "12 April 1927"),
+        ("1914/1918", "1914–1918"),
+        ("1936-SU", "summer 1936"),
+        ("192", "the 1920s"),
+        ("1927-13", None),
+        ("PRESENT_REF", None),
+        (None, None),
+    ],
+)
+def test_readable_date(value: str | None, readable: str | None) -> None:
+    assert readable_date(value) == readable
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "answer"),
+    [
+        ("1953", "1953", "1953"),
+        ("April 12, 1927", "1927-04-12", "April 12, 1927"),
+        ("12 April 1927", "1927-04-12", "12 April 1927"),
+        ("1914-1918", "1914/1918", "1914-1918"),
+        ("that year", "1953", "that year (1953)"),
+        ("the 12th", "1927-04-12", "the 12th (12 April 1927)"),
+        ("in the spring", None, "in the spring"),
+    ],
+)
+def test_date_answer(written: str, value: str | None, answer: str) -> None:
+    text = f"It happened {written} in town."
+    assert date_answer(date_fact(text, written, value, None)) == answer
+
+
+def test_date_note_question_fields() -> None:
+    text = "The ICFI was founded in 1953 in a struggle against revisionism."
+    clause = Clause("The ICFI", ("was",), "founded", "found", "VBN", "in a struggle")
+    [note] = build_notes(document_from_text(text), [date_fact(text, "1953", "1953", clause)])
+    assert note.kind == "date"
+    assert note.front == "When was the ICFI founded in a struggle?"
+    assert note.back == "1953"
+    assert (note.date, note.date_value) == ("1953", "1953")
+    assert note.tags == ["factcards::date"]
+    assert note.source.sentence == text
+
+
+def test_date_note_falls_back_to_cloze_without_clause() -> None:
+    text = "The strike wave of 1905 shook the empire."
+    [note] = build_notes(document_from_text(text), [date_fact(text, "1905", "1905", None)])
+    assert note.front == "The strike wave of {{c1::1905}} shook the empire."
+    assert note.back == ""
+    assert note.date == "1905"
+
+
+def test_date_note_cloze_back_has_resolved_date() -> None:
+    text = "In February of that year the congress met in Zurich."
+    fact = date_fact(text, "February of that year", "1924-02", None)
+    [note] = build_notes(document_from_text(text), [fact])
+    assert note.front == "In {{c1::February of that year}} the congress met in Zurich."
+    assert note.back == "February 1924"
+
+
+def test_date_note_pronoun_subject_gives_cloze() -> None:
+    text = "In 1879, he published an article on the state."
+    clause = Clause("he", (), "published", "publish", "VBD", "an article on the state")
+    [note] = build_notes(document_from_text(text), [date_fact(text, "1879", "1879", clause)])
+    assert note.is_cloze and "{{c1::1879}}" in note.front
+
+
+def test_date_question_lowers_sentence_initial_common_noun() -> None:
+    text = "Workers were killed in 1927. The workers struck."
+    clause = Clause("Workers", ("were",), "killed", "kill", "VBN")
+    fact = DateFact(sentence=span_of(text, text[:28]), date=span_of(text, "1927"), clause=clause)
+    [note] = build_notes(document_from_text(text), [fact])
+    assert note.front == "When were workers killed?"
+
+
+def test_date_question_keeps_capital_of_a_name() -> None:
+    text = "Stalin was expelled in 1927 from nothing."
+    clause = Clause("Stalin", ("was",), "expelled", "expel", "VBN")
+    [note] = build_notes(document_from_text(text), [date_fact(text, "1927", "1927", clause)])
+    assert note.front == "When was Stalin expelled?"
+
+
+# --------------------------------------------------------------------------- quotes
+
+LONG_QUOTE = (
+    "The history of all hitherto existing society is the history of class struggles. "
+    "Freeman and slave, patrician and plebeian, lord and serf, guild-master and journeyman, "
+    "in a word, oppressor and oppressed, stood in constant opposition to one another, carried "
+    "on an uninterrupted, now hidden, now open fight, a fight that each time ended, either in a "
+    "revolutionary reconstitution of society at large, or in the common ruin of the contending "
+    "classes."
+)
+
+
+def quote_fact(
+    quote: str,
+    speaker: str,
+    verb: str = "wrote",
+    work: str | None = None,
+    year: str | None = None,
+) -> QuoteFact:
+    text = f"{speaker} {verb}: “{quote}”"
+    return QuoteFact(
+        sentence=sentence_fact_span(text),
+        quote=span_of(text, quote),
+        speaker=speaker,
+        verb=verb,
+        work=work,
+        year=year,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fact", "front", "back"),
+    [
+        (
+            quote_fact("The emancipation of the workers is their own task.", "Marx"),
+            "Who wrote: «The emancipation of the workers is their own task.»?",
+            "Marx",
+        ),
+        (
+            quote_fact("Peace, land and bread.", "Lenin", verb="declared", year="1917"),
+            "Who declared: «Peace, land and bread.»?",
+            "Lenin (1917)",
+        ),
+        (
+            quote_fact(
+                "The revolution is permanent.", "Trotsky", "said", "Results and Prospects", "1906"
+            ),
+            "Who said: «The revolution is permanent.»?",
+            "Trotsky, in Results and Prospects (1906)",
+        ),
+        (
+            quote_fact(LONG_QUOTE, "Karl Marx"),
+            "Who wrote: «The history of all hitherto existing society is the history of class "
+            "struggles. Freeman and slave, patrician and plebeian, lord and serf, guild-master and "
+            "journeyman, in a word, oppressor and oppressed, stood in constant opposition to one "
+            "another …»?",
+            "Karl Marx",
+        ),
+    ],
+)
+def test_quote_note(fact: QuoteFact, front: str, back: str) -> None:
+    [note] = build_notes(document_from_text(fact.sentence.text), [fact])
+    assert (note.kind, note.front, note.back) == ("quote", front, back)
+    assert note.speaker == fact.speaker
+    assert note.quote == fact.quote.text  # the full quote, not the shortened one
+    assert (note.work, note.year) == (fact.work, fact.year)
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        quote_fact("Marx was right about the state and its withering away.", "Karl Marx"),
+        quote_fact("I, Trotsky, have nothing to hide from the commission.", "Leon Trotsky"),
+        quote_fact("It was Mr. Darcy who came.", "Mr Darcy", "said"),
+        quote_fact("Bread!", "Lenin"),  # too short to ask about
+        quote_fact("We must organise the workers.", "he"),  # pronoun speaker
+    ],
+)
+def test_quote_note_rejected(fact: QuoteFact) -> None:
+    assert build_notes(document_from_text(fact.sentence.text), [fact]) == []
+
+
+def test_speaker_visible_ignores_titles() -> None:
+    assert not speaker_visible("Come here, Mr. Bingley said the lady.", "Mr Darcy")
+    assert speaker_visible("Darcy is proud.", "Mr Darcy")
+
+
+def test_shorten_quote() -> None:
+    short = "one two three"
+    assert shorten_quote(short) == short
+    shortened = shorten_quote(LONG_QUOTE)
+    assert shortened.endswith(" …")
+    assert len(shortened.split()) <= 46
+    assert LONG_QUOTE.startswith(shortened[:-2].rstrip(",;"))
+    # no boundary at all: cut at 40 words
+    words = " ".join(f"w{i}" for i in range(80))
+    assert shorten_quote(words) == " ".join(f"w{i}" for i in range(40)) + " …"
+
+
+# --------------------------------------------------------------------------- definitions
+
+
+def definition_fact(
+    text: str, term: str, definiens: str, copula: str = "is", is_person: bool = False
+) -> DefinitionFact:
+    return DefinitionFact(
+        sentence=sentence_fact_span(text),
+        term=term,
+        definiens=definiens,
+        copula=copula,
+        is_person=is_person,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fact", "front", "back"),
+    [
+        (
+            definition_fact(
+                "Surplus value is the value produced by labour beyond its own cost.",
+                "Surplus value",
+                "the value produced by labour beyond its own cost",
+            ),
+            "What is surplus value?",
+            "the value produced by labour beyond its own cost",
+        ),
+        (
+            definition_fact(
+                "The Comintern was the international of communist parties.",
+                "The Comintern",
+                "the international of communist parties",
+                copula="was",
+            ),
+            "What was the Comintern?",
+            "the international of communist parties",
+        ),
+        (
+            definition_fact(
+                "Plekhanov was the founder of Russian Marxism.",
+                "Plekhanov",
+                "the founder of Russian Marxism",
+                copula="was",
+                is_person=True,
+            ),
+            "Who was Plekhanov?",
+            "the founder of Russian Marxism",
+        ),
+        (
+            definition_fact(
+                "A soviet, the council of workers' deputies, met daily.",
+                "soviet",
+                "the council of workers' deputies,",
+            ),
+            "What is soviet?",
+            "the council of workers' deputies",
+        ),
+    ],
+)
+def test_definition_note(fact: DefinitionFact, front: str, back: str) -> None:
+    text = fact.sentence.text + " surplus value"  # the document writes "surplus" in lower case
+    notes = build_notes(document_from_text(text), [fact])
+    assert [(n.kind, n.front, n.back, n.term) for n in notes] == [
+        ("definition", front, back, fact.term)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("term", "definiens"),
+    [
+        ("it", "the thing we spoke of"),
+        ("Dialectics", "the"),
+        ("Dialectics", "the dialectics of nature"),  # circular
+        ("", "something"),
+    ],
+)
+def test_definition_rejected(term: str, definiens: str) -> None:
+    fact = definition_fact("Some sentence about it.", term, definiens)
+    assert build_notes(document_from_text(fact.sentence.text), [fact]) == []
+
+
+# --------------------------------------------------------------------------- claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "front"),
+    [
+        (
+            "The Bolsheviks took power in Petrograd in October.",
+            "Petrograd",
+            "The Bolsheviks took power in {{c1::Petrograd}} in October.",
+        ),
+        (
+            "The   ICFI\nopposed Pabloism.",
+            "Pabloism",
+            "The ICFI opposed {{c1::Pabloism}}.",
+        ),
+        (
+            "Templates write {{name}} and key::value pairs for Ansible.",
+            "Ansible",
+            "Templates write { {name} } and key: :value pairs for {{c1::Ansible}}.",
+        ),
+        (
+            "The operator :: joins Haskell lists in the {{c2::lexer}}.",
+            "Haskell",
+            "The operator : : joins {{c1::Haskell}} lists in the { {c2: :lexer} }.",
+        ),
+        (
+            "The notation a::b was invented by Stroustrup.",
+            "a::b",
+            "The notation {{c1::a: :b}} was invented by Stroustrup.",
+        ),
+    ],
+)
+def test_claim_cloze(sentence: str, answer: str, front: str) -> None:
+    [note] = build_notes(document_from_text(sentence), [claim_fact(sentence, answer)])
+    assert (note.kind, note.front, note.back) == ("claim", front, "")
+    assert note.front.count("{{c1::") == 1 and note.front.count("}}") == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        ("He said that it was over.", "it"),  # pronoun
+        ("The party of the workers.", "of the"),  # stop words only
+        ("Lenin met Lenin's brother in Samara.", "Lenin"),  # visible elsewhere
+        ("Petrograd in October.", "Petrograd in October"),  # nothing left as a clue
+    ],
+)
+def test_claim_rejected(sentence: str, answer: str) -> None:
+    assert build_notes(document_from_text(sentence), [claim_fact(sentence, answer)]) == []
+
+
+# text rich in the characters that cloze syntax is made of
+CLOZE_TEXT = st.text(st.sampled_from(["a", "b", " ", "{", "}", ":", "\n"]) | st.characters())
+
+
+@given(CLOZE_TEXT, CLOZE_TEXT.filter(str.strip), CLOZE_TEXT)
+@example("a ", "b}", "")
+@example("{", "::x:", "}}")
+def test_make_cloze_always_one_deletion(before: str, answer_text: str, after: str) -> None:
+    sentence = before + answer_text + after
+    start, end = len(before), len(before) + len(answer_text)
+    answer = " ".join(sentence[start:end].split())
+    front = make_cloze(sentence, start, end)
+    assert front.count("{{c1::") == 1
+    assert front.count("{{") == 1
+    # read the way Anki reads a cloze: one deletion, holding the answer (escaped) and no hint
+    [(number, shown, hint)] = ANKI_CLOZE.findall(front)
+    assert (number, hint) == ("1", "")
+    assert " ".join(shown.split()) == " ".join(escape_cloze(answer).split())
+    if answer and not any(ch in answer for ch in "{}:"):
+        assert "{{c1::" + answer + "}}" in front
+    # cloze_front never raises and, when it answers, keeps the same single deletion
+    checked = cloze_front(sentence, start, end)
+    assert checked is None or checked == front
+
+
+# --------------------------------------------------------------------------- GUIDs and dedupe
+
+
+def test_guid_stable_and_anchor_based() -> None:
+    anchor = ("date", "1953", "found The ICFI")
+    assert note_guid("a.md", anchor) == note_guid("a.md", anchor)
+    assert note_guid("a.md", anchor) == note_guid("a.md", ("date", "1953", "found the  ICFI"))
+    assert note_guid("a.md", anchor) != note_guid("b.md", anchor)
+    assert note_guid("a.md", anchor) != note_guid("a.md", anchor, "cloze")
+    assert note_guid("a.md", ("a", "bc")) != note_guid("a.md", ("ab", "c"))
+
+
+def test_guid_independent_of_question_wording() -> None:
+    text = "The ICFI was founded in 1953 in a struggle against revisionism."
+    document = document_from_text(text)
+    short = Clause("The ICFI", ("was",), "founded", "found", "VBN")
+    long = Clause("The ICFI", ("was",), "founded", "found", "VBN", "in a struggle")
+    [a] = build_notes(document, [date_fact(text, "1953", "1953", short)])
+    [b] = build_notes(document, [date_fact(text, "1953", "1953", long)])
+    assert a.front != b.front
+    assert a.guid == b.guid
+    other = Document(Path("x"), "other.md", "x", text, OffsetMap())
+    [c] = build_notes(other, [date_fact(text, "1953", "1953", long)])
+    assert c.guid != a.guid
+
+
+def test_dedupe_same_guid_and_same_front_keep_first() -> None:
+    text = "The Bolsheviks took power in Petrograd. The Bolsheviks took power in Petrograd."
+    first = ClaimFact(sentence=span_of(text, text[:39]), answer=span_of(text, "Petrograd"))
+    second_sentence = span_of(text, text[40:])
+    second = ClaimFact(sentence=second_sentence, answer=span_of(text, "Petrograd", 40))
+    notes = build_notes(document_from_text(text), [second, first, first])
+    assert len(notes) == 1
+    assert notes[0].source.start == 0  # the first in document order
+
+
+def test_dedupe_same_front_different_guid() -> None:
+    text = "Bukharin was the editor of Pravda."
+    facts = [
+        definition_fact(text, "Bukharin", "the editor of Pravda", "was", True),
+        definition_fact(text, "Bukharin", "the editor of the paper Pravda", "was", True),
+    ]
+    notes = build_notes(document_from_text(text), facts)
+    assert [n.back for n in notes] == ["the editor of Pravda"]
+
+
+def test_order_by_sentence_then_kind() -> None:
+    text = "In 1917 Lenin wrote: “All power to the soviets now.” Then Trotsky led the army."
+    first_sentence = span_of(text, text[: text.index(" Then")])
+    second_sentence = span_of(text, "Then Trotsky led the army.")
+    claim_late = ClaimFact(sentence=second_sentence, answer=span_of(text, "Trotsky"))
+    claim = ClaimFact(sentence=first_sentence, answer=span_of(text, "Lenin"))
+    quote = QuoteFact(
+        sentence=first_sentence,
+        quote=span_of(text, "All power to the soviets now."),
+        speaker="Lenin",
+    )
+    date = DateFact(sentence=first_sentence, date=span_of(text, "1917"), value="1917")
+    notes = build_notes(document_from_text(text), [claim_late, claim, quote, date])
+    assert [(n.kind, n.source.start) for n in notes] == [
+        ("date", 0),
+        ("quote", 0),
+        ("claim", 0),
+        ("claim", second_sentence.start),
+    ]
+
+
+# --------------------------------------------------------------------------- source
+
+
+def test_source_offsets_through_shifted_segments() -> None:
+    # clean text "Intro.\n\nLenin met Trotsky." came from a file with a 10-character heading
+    # before "Intro." and 5 characters of markup dropped before "Lenin"
+    text = "Intro.\n\nLenin met Trotsky in Petrograd."
+    offsets = OffsetMap()
+    offsets.add(0, 10)
+    offsets.add(8, 23)
+    document = Document(Path("a.md"), "a.md", "a", text, offsets)
+    sentence = span_of(text, "Lenin met Trotsky in Petrograd.")
+    fact = ClaimFact(sentence=sentence, answer=span_of(text, "Petrograd"), section="The Revolution")
+    [note] = build_notes(document, [fact])
+    assert note.source.document == "a.md"
+    assert note.source.sentence == sentence.text
+    assert (note.source.start, note.source.end) == (23, 23 + len(sentence.text))
+    assert note.source.section == "The Revolution"
+    assert note.tags == ["factcards::claim", "factcards::section::The_Revolution"]
+    # a sentence ending right where the next segment starts keeps its own end
+    first = span_of(text, "Intro.\n\n")
+    assert offsets.to_source(first.end) == 23
+    intro = ClaimFact(sentence=Span(0, 8, text[:8]), answer=Span(0, 5, "Intro"))
+    refs = [n.source for n in build_notes(document, [intro])]
+    assert all(r.end == 18 for r in refs)
