@@ -1,0 +1,89 @@
+"""The three note types factcards makes, with fixed ids.
+
+The ids never change: Anki recognises a note type by id, so re-importing a newer deck updates
+the notes and templates in place instead of creating "factcards Q&A+" copies. The names are our
+own (never "Basic"/"Cloze"), so a learner's stock note types are never touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import genanki
+
+from .fields import CLOZE_FIELDS, DEFINITION_FIELDS, QA_FIELDS, NoteTypeKey
+from .templates import TemplateSet
+
+# Chosen once at random in genanki's recommended range [2**30, 2**31); never change them.
+QA_MODEL_ID = 1_462_751_903
+DEFINITION_MODEL_ID = 1_893_306_117
+CLOZE_MODEL_ID = 1_207_548_691
+
+QA_NAME = "factcards Q&A"
+DEFINITION_NAME = "factcards Definition"
+CLOZE_NAME = "factcards Cloze"
+
+QA_CARD = "Question → answer"
+TERM_TO_DEFINITION = "Term → definition"
+DEFINITION_TO_TERM = "Definition → term"
+CLOZE_CARD = "Cloze"
+
+
+def _fields(names: tuple[str, ...]) -> list[dict[str, str]]:
+    return [{"name": name} for name in names]
+
+
+def _template(name: str, templates: TemplateSet, prefix: str) -> dict[str, str]:
+    return {
+        "name": name,
+        "qfmt": templates[f"{prefix}-front.html"],
+        "afmt": templates[f"{prefix}-back.html"],
+    }
+
+
+def qa_model(templates: TemplateSet) -> genanki.Model:
+    return genanki.Model(
+        QA_MODEL_ID,
+        QA_NAME,
+        fields=_fields(QA_FIELDS),
+        templates=[_template(QA_CARD, templates, "qa")],
+        css=templates.css,
+    )
+
+
+def definition_model(templates: TemplateSet) -> genanki.Model:
+    return genanki.Model(
+        DEFINITION_MODEL_ID,
+        DEFINITION_NAME,
+        fields=_fields(DEFINITION_FIELDS),
+        templates=[
+            _template(TERM_TO_DEFINITION, templates, "definition"),
+            _template(DEFINITION_TO_TERM, templates, "definition-reverse"),
+        ],
+        css=templates.css,
+    )
+
+
+def cloze_model(templates: TemplateSet) -> genanki.Model:
+    return genanki.Model(
+        CLOZE_MODEL_ID,
+        CLOZE_NAME,
+        fields=_fields(CLOZE_FIELDS),
+        templates=[_template(CLOZE_CARD, templates, "cloze")],
+        css=templates.css,
+        model_type=genanki.Model.CLOZE,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NoteTypes:
+    qa: genanki.Model
+    definition: genanki.Model
+    cloze: genanki.Model
+
+    @classmethod
+    def from_templates(cls, templates: TemplateSet) -> NoteTypes:
+        return cls(qa_model(templates), definition_model(templates), cloze_model(templates))
+
+    def __getitem__(self, key: NoteTypeKey) -> genanki.Model:
+        return {"qa": self.qa, "definition": self.definition, "cloze": self.cloze}[key]
