@@ -1,13 +1,583 @@
-"""Placeholder: being written."""
+"""Dates tied to events: explicit dates, ranges, years used as modifiers, and relative dates.
+
+Candidates come from regular expressions over the text (the small spaCy model misses many
+dates) plus spaCy DATE entities that hold a year. Vague expressions ("today", "the decade",
+"several months later") are skipped; a decade ("the 1920s") is kept only when a clause or an
+event noun says what happened in it. Relative dates are resolved, never guessed: "this year",
+"last year" against the document's own date, "that year", "two years later" against the last
+explicit year in the same or the previous few paragraphs.
+
+Each date gets the clause it modifies (`clauses.clause_for`, for "When did ...?") unless that
+clause names no event (a copula), no actor (an unresolved pronoun) or a bound rather than a time
+("since 1990"); a date modifying a noun gets that noun phrase as `event` ("Lenin's death").
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from ..model import DateFact
+from ..model import Clause, DateFact
+from ..model import Span as TextSpan
+from .clauses import clause_for, join_tokens
+
+DOCUMENT_DATE_KEY = "factcards.document_date"
+WORKS_KEY = "works"  # doc.spans key of titles of works (see nlp/pipeline.py)
+MAX_DATE_TOKENS = 12  # a longer "date" is a clause, not an expression
+# nouns that name a stretch of time: a date modifying them dates no event
+TIME_NOUNS = frozenset(
+    {"year", "period", "decade", "month", "week", "day", "quarter", "half", "season", "time"}
+)
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+SEASONS: dict[str, str] = {
+    "spring": "SP",
+    "summer": "SU",
+    "autumn": "FA",
+    "fall": "FA",
+    "winter": "WI",
+}
+QUARTERS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
+# "<word> year" resolved against the document's own date, with its offset in years
+DOCUMENT_RELATIVE: dict[str, int] = {"this": 0, "last": -1, "next": 1}
+# words before a number that make it a reference, not a year ("page 1917", "No. 1984")
+REFERENCE_WORDS = frozenset(
+    {"no", "no.", "nos", "nos.", "number", "#", "page", "pages", "p.", "pp."}
+)
+# tags of verbs that carry an event; a date in a line without one (a byline) is not an event
+EVENT_VERB_POS = frozenset({"VERB", "AUX"})
+SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "one", "this", "that"})
+# prepositions that make a date a bound ("since 1990"): "When did ...?" would ask the wrong thing
+BOUNDING_PREPOSITIONS = frozenset(
+    {"since", "until", "till", "by", "before", "after", "to", "through", "throughout", "from"}
+)
+# nouns naming events that no suffix gives away ("the war in 1914")
+EVENT_NOUNS = frozenset(
+    {
+        "war", "death", "birth", "split", "strike", "crisis", "congress", "conference",
+        "coup", "uprising", "revolt", "rising", "massacre", "defeat", "victory", "trial",
+        "visit", "speech", "lecture", "report", "article", "book", "letter", "critique",
+        "talk", "meeting", "vote", "crash", "fall", "rise", "purge", "famine", "treaty",
+        "campaign", "battle", "siege", "flood", "earthquake", "fire", "attack", "raid",
+        "merger", "sale", "launch", "release", "debut", "exile", "return", "murder",
+    }
+)  # fmt: skip
+EVENT_NOUN_SUFFIXES = ("tion", "sion", "ment", "ure", "al", "ing", "ance", "ence", "ade", "ism")
+# entity types that are places, people or groups: "Russia in 1917" is not an event
+NON_EVENT_ENTITIES = frozenset({"GPE", "LOC", "PERSON", "NORP", "ORG", "FAC"})
+# nouns that a 4-digit number counts rather than dates ("in 1000 cases")
+COUNTED_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+# paragraphs back (besides the current one) in which a relative date may find its anchor
+ANCHOR_PARAGRAPHS = 3
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# a year is not part of a bigger number, a decade, an amount or a code
+_YEAR_END = r"(?![\d%]|s\b|['’]s\b|,\d|\.\d|-[a-z])"
+_YEAR_START = r"(?<![\d,.$£€#/\w-])"
+_DASH = r"[ \t]*[-–—][ \t]*"  # never across a line break
+_PART = (
+    r"(?:(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|close|turn)"
+    r"|(?:first|second|last|latter|early|later)\s+(?:half|part)"
+    r"|(?:first|second|third|fourth|last)\s+quarter|(?:first|last)\s+(?:two|three)\s+quarters"
+    r"|(?:a\s+)?good\s+part|the\s+better\s+part|most)\s+of\s+)"
+)
+_MODIFIER = r"(?:(?:fiscal|early|late|mid|post|pre)[\s-]+)"
+
+# (pattern name, regex); tried in this order at each position, so longer forms come first
+DATE_PATTERNS: list[tuple[str, str]] = [
+    ("iso", rf"{_YEAR_START}(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    (
+        "month_day_range",
+        rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:{_DASH}|\s+(?:to|until|through)\s+)"
+        rf"(?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY}),?\s+(?P<y>{_YEAR}){_YEAR_END}",
+    ),
+    (
+        "month_day_year",
+        rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR}){_YEAR_END}",
+    ),
+    (
+        "day_month_year",
+        rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR}){_YEAR_END}",
+    ),
+    (
+        "month_year",
+        rf"\b(?P<part>{_PART}|{_MODIFIER})?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR}){_YEAR_END}",
+    ),
+    (
+        "season_year",
+        rf"\b(?P<part>{_PART}|{_MODIFIER})?(?:[Tt]he\s+(?={_SEASON}\s+of\s))?(?P<s>{_SEASON}),?\s+"
+        rf"(?:of\s+)?(?P<y>{_YEAR}){_YEAR_END}",
+    ),
+    (
+        "between_years",
+        rf"\b(?P<w>[Bb]etween|[Ff]rom)\s+(?P<y1>{_YEAR})\s+(?:and|to|until|till)\s+"
+        rf"(?P<y2>{_YEAR}){_YEAR_END}",
+    ),
+    (
+        "year_range",
+        rf"{_YEAR_START}(?P<y1>{_YEAR}){_DASH}(?P<y2>{_YEAR}|\d\d){_YEAR_END}(?!-)",
+    ),
+    (
+        "year_period",
+        rf"\b(?:[Tt]he\s+)?{_YEAR_START}(?P<y>{_YEAR})\s+(?:(?:first|second|third|fourth)\s+)?"
+        r"(?:period|quarter|half)\b",
+    ),
+    (
+        "year",
+        rf"(?:\b(?P<part>{_PART}|{_MODIFIER})|{_YEAR_START})(?P<y>{_YEAR}){_YEAR_END}"
+        r"(?:\s+(?:or\s+later|or\s+earlier|and\s+beyond|onwards?))?",
+    ),
+    (
+        "decade",
+        rf"\b(?P<part>{_PART}|{_MODIFIER})?(?:[Tt]he\s+)?(?P<early>(?:early|mid|late)[\s-]+)?"
+        r"(?P<d>1[0-9]{2}|20[0-9])0['’]?s\b",
+    ),
+    (
+        "month_of_relative",
+        rf"\b(?P<part>{_PART}|{_MODIFIER})?(?P<m>{_MONTH}|{_SEASON})\s+(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next"
+        rf"|the\s+previous|this|last|next)\s+year\b",
+    ),
+    (
+        "relative_year",
+        r"\b(?:[Tt]hat|[Tt]he\s+same|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+previous"
+        r"|[Tt]his|(?<![Tt]he\s)(?:[Ll]ast|[Nn]ext))\s+year\b",
+    ),
+    (
+        "years_offset",
+        r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine"
+        r"|[Tt]en|[Ee]leven|[Tt]welve|[Ff]ifteen|[Tt]wenty|\d{1,2})\s+years?\s+"
+        r"(?P<dir>later|earlier|before|after|afterwards?|on)\b(?!\s+(?:the|a|an|his|her|its)\b)",
+    ),
+]
+_COMPILED = [(name, re.compile(pattern)) for name, pattern in DATE_PATTERNS]
+RELATIVE_KINDS = frozenset({"month_of_relative", "relative_year", "years_offset"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date expression found in the text, before it is tied to a sentence and clause."""
+
+    start: int
+    end: int
+    kind: str
+    value: str | None
+    year: int | None  # the year it anchors later relative dates to (None: not an anchor)
+    text: str = ""
 
 
 def find_dates(doc: Doc) -> Iterator[DateFact]:
-    return iter(())
+    """One DateFact per date expression tied to a sentence (several per sentence possible)."""
+    paragraph_starts = _paragraph_starts(doc.text)
+    document_year = _document_year(doc)
+    seen: set[tuple[int, int]] = set()
+    works = (
+        [(w.start_char, w.end_char) for w in doc.spans[WORKS_KEY]] if WORKS_KEY in doc.spans else []
+    )
+    for match in resolve_relative(date_matches(doc), paragraph_starts, document_year):
+        if match.value is None:
+            continue
+        if any(start < match.end and match.start < end for start, end in works):
+            continue  # a year in a title ("Nineteen Eighty-Four", "1905") dates no event
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or len(span) > MAX_DATE_TOKENS:
+            continue
+        sentence = span[0].sent
+        if span.end > sentence.end:
+            continue  # a "range" across a sentence or paragraph break is two numbers
+        key = (sentence.start, match.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        if not any(token.pos_ in EVENT_VERB_POS for token in sentence):
+            continue  # a byline or caption: no event happens on that date
+        sentence_span = _trimmed(doc, sentence.start_char, sentence.end_char)
+        verb, noun = attachment(span)
+        clause = event_clause(verb, span) if verb is not None else None
+        event = _event(noun, span) if noun is not None else None
+        if match.kind == "decade" and clause is None and event is None:
+            continue  # "in the 1920s" alone says too little to ask about
+        yield DateFact(
+            sentence=sentence_span,
+            date=TextSpan(match.start, match.end, doc.text[match.start : match.end]),
+            value=match.value,
+            clause=clause,
+            event=event,
+        )
+
+
+def _bounding_preposition(date: Span) -> bool:
+    """ "since 1990", "until April 1917": the date bounds a state, it is not when it happened."""
+    heads = [date.root.head] if date.root.head.i not in range(date.start, date.end) else []
+    if date.start > 0:
+        heads.append(date.doc[date.start - 1])
+    return any(t.pos_ in {"ADP", "SCONJ"} and t.lower_ in BOUNDING_PREPOSITIONS for t in heads)
+
+
+def event_clause(verb: Token, date: Span) -> Clause | None:
+    """The clause that says what happened on `date`; None when it names no event or no actor.
+
+    A copula without a passive participle ("In 1917 Russia was a backward country") states a
+    condition, not an event; a subject left as a bare pronoun makes a question nobody can
+    answer out of context ("When did he publish it?").
+    """
+    if _bounding_preposition(date):
+        return None
+    clause = clause_for(verb, date)
+    if clause is None:
+        return None
+    if clause.lemma == "be" and not clause.auxiliaries:
+        return None
+    if clause.subject.lower() in SUBJECT_PRONOUNS:
+        return None
+    return clause
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def date_matches(doc: Doc) -> list[DateMatch]:
+    """Date expressions of the text in order: regex matches, then spaCy DATE entities."""
+    candidates = [
+        (m.start(), -(m.end() - m.start()), order, kind, m)
+        for order, (kind, pattern) in enumerate(_COMPILED)
+        for m in pattern.finditer(doc.text)
+    ]
+    candidates.sort(key=lambda c: c[:3])
+    found: list[DateMatch] = []
+    end_of_last = -1
+    for start, _, _, kind, m in candidates:
+        # the earliest, then longest, expression wins; nothing inside it counts again
+        if start < end_of_last:
+            continue
+        if kind == "year" and not _is_year_use(doc, m.start("y"), m.end("y")):
+            continue
+        if kind == "year_range" and _after_reference_word(doc, m.start("y1")):
+            continue
+        value, year = _normalise(kind, m)
+        found.append(DateMatch(start, m.end(), kind, value, year, m.group()))
+        end_of_last = m.end()
+    taken = [(d.start, d.end) for d in found]
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        year_match = re.search(rf"{_YEAR_START}{_YEAR}{_YEAR_END}", ent.text)
+        if year_match is None or re.search(r"\d0s\b", ent.text):
+            continue
+        if _after_reference_word(doc, ent.start_char + year_match.start()):
+            continue
+        year = int(year_match.group())
+        found.append(DateMatch(ent.start_char, ent.end_char, "entity", str(year), year, ent.text))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _is_year_use(doc: Doc, start: int, end: int) -> bool:
+    """Is the 4-digit number at start..end a year rather than a count ("in 1000 cases")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return span is not None
+    token = span[0]
+    if token.ent_type_ in {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"} and (
+        token.ent_type_ != "CARDINAL" or not _year_context(token)
+    ):
+        return False
+    head = token.head
+    if token.dep_ == "nummod" and head.tag_ in COUNTED_NOUN_TAGS:
+        return False
+    if head.lower_ in {"million", "billion", "thousand", "hundred"}:
+        return False
+    return not _after_reference_word(doc, start)
+
+
+def _after_reference_word(doc: Doc, start: int) -> bool:
+    """ "page 1917", "No. 1984", "pp. 1917-1920": a reference number, not a date."""
+    token_index = next((t.i for t in doc if t.idx + len(t) > start), len(doc))
+    previous = [t for t in doc[max(0, token_index - 2) : token_index] if not t.is_space]
+    return bool(previous) and previous[-1].lower_ in REFERENCE_WORDS
+
+
+def _year_context(token: Token) -> bool:
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return previous is not None and (
+        previous.pos_ == "ADP" or previous.tag_ in {"POS", "PRP$", "DT"}
+    )
+
+
+def _normalise(kind: str, m: re.Match[str]) -> tuple[str | None, int | None]:
+    """ISO-like value and anchor year of an explicit match (relative ones: None, None)."""
+    if kind in RELATIVE_KINDS:
+        return None, None
+    if kind == "iso":
+        return f"{m['y']}-{m['m']}-{m['d']}", int(m["y"])
+    if kind == "month_day_range":
+        year = m["y"]
+        first = _month(m["m1"])
+        second = _month(m["m2"]) if m["m2"] else first
+        start = f"{year}-{first:02d}-{_day(m['d1']):02d}"
+        end = f"{year}-{second:02d}-{_day(m['d2']):02d}"
+        return f"{start}/{end}", int(year)
+    if kind in {"month_day_year", "day_month_year"}:
+        return f"{m['y']}-{_month(m['m']):02d}-{_day(m['d']):02d}", int(m["y"])
+    if kind == "month_year":
+        if m["part"] and not re.match(_MODIFIER, m["part"]):
+            return m["y"], int(m["y"])
+        return f"{m['y']}-{_month(m['m']):02d}", int(m["y"])
+    if kind == "decade":
+        return f"{m['d']}X", None
+    if kind == "season_year":
+        return f"{m['y']}-{SEASONS[m['s'].lower()]}", int(m["y"])
+    if kind in {"between_years", "year_range"}:
+        first, second = m["y1"], m["y2"]
+        if len(second) == 2:
+            second = first[:2] + second
+        if int(second) <= int(first):
+            return None, None
+        return f"{first}/{second}", int(second)
+    quarter = re.search(r"\b(first|second|third|fourth)\s+quarter\b", m.group(), re.IGNORECASE)
+    if quarter and kind in {"year", "year_period"}:
+        return f"{m['y']}-Q{QUARTERS[quarter.group(1).lower()]}", int(m["y"])
+    return m["y"], int(m["y"])
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+# --------------------------------------------------------------------------- relative dates
+
+
+def resolve_relative(
+    matches: list[DateMatch], paragraph_starts: list[int], document_year: int | None
+) -> Iterator[DateMatch]:
+    """Give relative matches a value from the last explicit year nearby; drop those without."""
+    anchor: DateMatch | None = None
+    for match in matches:
+        if match.kind not in RELATIVE_KINDS:
+            if match.year is not None:
+                anchor = match
+            yield match
+            continue
+        value = _relative_value(match, match.text, anchor, paragraph_starts, document_year)
+        if value is not None:
+            yield DateMatch(match.start, match.end, match.kind, value, None)
+
+
+def _relative_value(
+    match: DateMatch,
+    text: str,
+    anchor: DateMatch | None,
+    paragraph_starts: list[int],
+    document_year: int | None,
+) -> str | None:
+    words = text.lower().split()
+    # "this year", "October last year": the document's own year; "the next year": the anchor's
+    if words[-2] in DOCUMENT_RELATIVE and (len(words) < 3 or words[-3] != "the"):
+        base = document_year
+        offset = DOCUMENT_RELATIVE[words[-2]]
+    else:
+        if anchor is None or anchor.year is None:
+            return None
+        if (
+            _paragraph(match.start, paragraph_starts) - _paragraph(anchor.start, paragraph_starts)
+            > ANCHOR_PARAGRAPHS
+        ):
+            return None
+        base = anchor.year
+        offset = _offset(words)
+        if offset is None:
+            return None
+    if base is None:
+        return None
+    year = base + offset
+    if match.kind == "month_of_relative":
+        name = next(w.rstrip(".") for w in words if w.rstrip(".") in MONTHS or w in SEASONS)
+        if name in SEASONS:
+            return f"{year}-{SEASONS[name]}"
+        return f"{year}-{_month(name):02d}"
+    return str(year)
+
+
+def _offset(words: list[str]) -> int | None:
+    if "following" in words or "next" in words:
+        return 1
+    if "previous" in words:
+        return -1
+    if "same" in words or "that" in words:
+        return 0
+    if "years" in words or "year" in words:
+        count = NUMBER_WORDS.get(words[0]) or (int(words[0]) if words[0].isdigit() else None)
+        if count is None:
+            return None
+        direction = words[-1]
+        return -count if direction in {"earlier", "before"} else count
+    return None
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+
+def _paragraph(offset: int, starts: list[int]) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start > offset:
+            break
+        index = i
+    return index
+
+
+def _document_year(doc: Doc) -> int | None:
+    value = doc.user_data.get(DOCUMENT_DATE_KEY)
+    if isinstance(value, str) and re.match(r"\d{4}", value):
+        return int(value[:4])
+    return None
+
+
+# --------------------------------------------------------------------------- attachment
+
+
+def attachment(date: Span) -> tuple[Token | None, Token | None]:
+    """(verb, noun): the verb whose clause the date phrase modifies, or the noun it dates."""
+    root = date.root
+    node = root
+    inside = {t.i for t in date}
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return (node, None) if node.pos_ in {"VERB", "AUX"} else (None, None)
+        if head.i in inside:
+            node = head
+            continue
+        if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
+            return _clause_verb(head), None
+        if head.pos_ in {"NOUN", "PROPN"} and node.dep_ in {
+            "nummod",
+            "compound",
+            "amod",
+            "pobj",
+            "npadvmod",
+            "appos",
+            "nmod",
+        }:
+            if node.dep_ == "pobj" or head.lemma_.lower() in TIME_NOUNS:
+                return None, None  # "the years 1905-06" names a time, not an event
+            return None, head
+        if head.pos_ == "ADP" or head.dep_ in {"prep", "pcomp"}:
+            noun = head.head
+            # "the revolution of 1905" dates the revolution; "Spain in 1898" dates no event, so
+            # the date goes on up to the verb ("fought for independence from Spain in 1898")
+            if (
+                noun.pos_ in {"NOUN", "PROPN"}
+                and noun.i not in inside
+                and (head.lower_ == "of" or is_event_noun(noun))
+            ):
+                return None, noun
+            node = head
+            continue
+        node = head
+    return None, None
+
+
+def _clause_verb(verb: Token) -> Token:
+    """A fronted participle without subject ("Writing in 1930, Trotsky described ...") hands
+    over to the main verb."""
+    has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+    has_auxiliary = any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    if (
+        not has_subject
+        and not has_auxiliary
+        and verb.dep_ == "advcl"
+        and verb.tag_ in {"VBG", "VBN"}
+        and verb.i < verb.head.i  # fronted, so it describes the main clause's subject
+    ):
+        return verb.head
+    return verb
+
+
+def is_event_noun(noun: Token) -> bool:
+    """Does the noun name something that happens ("death", "founding", "congress")?"""
+    if noun.ent_type_ in NON_EVENT_ENTITIES:
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in EVENT_NOUNS or lemma.endswith(EVENT_NOUN_SUFFIXES)
+
+
+def _event(noun: Token, date: Span) -> str | None:
+    """A short phrase for the event a date modifies: "Lenin's death", "the Chinese revolution"."""
+    inside = {t.i for t in date}
+    left = [t for t in noun.lefts if t.i not in inside]
+    tokens: list[Token] = []
+    for child in left:
+        tokens.extend(t for t in child.subtree if t.i not in inside)
+    tokens.append(noun)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i not in inside:
+            tail = [t for t in child.subtree if t.i not in inside]
+            if len(tokens) + len(tail) <= 10 and not any(t.i in inside for t in child.subtree):
+                tokens.extend(tail)
+            break
+    tokens.sort(key=lambda t: t.i)
+    return join_tokens(tokens) or None
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> TextSpan:
+    text = doc.text[start:end]
+    stripped = text.strip()
+    start += len(text) - len(text.lstrip())
+    end = start + len(stripped)
+    return TextSpan(start, end, stripped)

@@ -1,0 +1,404 @@
+"""The clause around a verb, as the parts a question is built from (`factcards.model.Clause`).
+
+`clause_for(verb, answer)` reads the dependency parse: subject (nsubj/nsubjpass subtree, a
+pronoun resolved to a recent named entity where that is safe), auxiliaries, the verb, and the
+complement — the rest of the clause after the verb, minus the answer phrase and the
+preposition that carries it ("in 1953", "On August 4, 1914,").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Clause
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+# children that start a clause of their own: never part of this clause's complement
+CLAUSE_DEPS = frozenset({"conj", "cc", "parataxis"})
+# sentence adverbs dropped from the front of a subject or complement
+DISCOURSE_WORDS = frozenset(
+    {
+        "thus",
+        "however",
+        "moreover",
+        "indeed",
+        "nonetheless",
+        "nevertheless",
+        "therefore",
+        "furthermore",
+        "yet",
+        "similarly",
+        "likewise",
+        "instead",
+        "meanwhile",
+        "still",
+        "also",
+        "and",
+        "but",
+        "so",
+        "then",
+    }
+)
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "comrade"})
+TITLE_WORDS = frozenset({"comrade", "comrades", "citizen"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+THING_PRONOUNS = frozenset({"it", "they", "them"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
+COPULAS_AND_RAISERS = frozenset({"be", "seem", "appear", "happen", "turn", "become", "remain"})
+# left children that belong to a noun phrase (others are misparses of what precedes it)
+NOUN_PREMODIFIER_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "predet", "quantmod"}
+)
+RESOLVE_WINDOW = 3  # sentences looked back for a pronoun's antecedent
+TRIM_CHARS = " ,;:—–-\"'“”‘’("
+QUOTE_CHARS = "\"'“”‘’"
+
+
+def clause_for(verb: Token, answer: Span | None) -> Clause | None:
+    """The clause headed by `verb`, with `answer` (and the phrase carrying it) removed."""
+    if verb.dep_ in AUX_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    answer_phrase = _answer_phrase(verb, answer)
+    subject = _subject(verb, answer_phrase)
+    if subject is None:
+        return None
+    auxiliaries = tuple(
+        child.text for child in verb.children if child.dep_ in AUX_DEPS and child.i < verb.i
+    )
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not auxiliaries:
+        # "a letter written by Slaughter" reads as "a letter was written by Slaughter"
+        auxiliaries = ("were",) if verb.head.tag_ in {"NNS", "NNPS"} else ("was",)
+    negated = any(child.dep_ == "neg" for child in verb.children)
+    complement = _complement(verb, answer_phrase)
+    return Clause(
+        subject=subject,
+        auxiliaries=auxiliaries,
+        verb=verb.text,
+        lemma=verb.lemma_.lower() if verb.lemma_ else verb.lower_,
+        tag=verb.tag_,
+        complement=complement,
+        negated=negated,
+    )
+
+
+# --------------------------------------------------------------------------- answer phrase
+
+
+def _answer_phrase(verb: Token, answer: Span | None) -> set[int]:
+    """Token indices of the answer plus the preposition phrase that only carries it."""
+    if answer is None:
+        return set()
+    removed = {token.i for token in answer}
+    # "the" before an answer "summer of 1917" is no use without it
+    removed |= {c.i for t in answer for c in t.children if c.dep_ in {"det", "predet"}}
+    # a date the parser split in two ("in early October | this year") leaves a preposition
+    # whose object is inside the answer: it goes too
+    for token in answer:
+        head = token.head
+        if (
+            head.pos_ == "ADP"
+            and head.i not in removed
+            and token.dep_ == "pobj"
+            and all(t.i in removed or t.i == head.i or t.is_punct for t in head.subtree)
+        ):
+            removed.add(head.i)
+    root = answer.root
+    # climb through prepositions/adverbial noun heads whose subtree is only the answer
+    node = root
+    while node.head.i != node.i and node.head.i != verb.i:
+        head = node.head
+        own = {t.i for t in head.subtree}
+        extra = own - removed - {head.i}
+        if head.pos_ in {"ADP", "SCONJ"} or head.dep_ in {"prep", "npadvmod"}:
+            if all(head.doc[i].is_punct or head.doc[i].dep_ == "advmod" for i in extra):
+                removed |= own
+                node = head
+                continue
+            if head.pos_ == "ADP" and node.dep_ == "pobj":
+                # "in the summer of 1917 across the country": the preposition goes with its
+                # date; what hangs on the date ("across the country") stays
+                removed.add(head.i)
+            break
+        if head.tag_ in {"CD", "NNP"} and head.ent_type_ == "DATE" and not extra:
+            removed |= own
+            node = head
+            continue
+        break
+    return removed
+
+
+# --------------------------------------------------------------------------- subject
+
+
+def _subject(verb: Token, answer_phrase: set[int]) -> str | None:
+    holder = verb
+    # a coordinated verb without its own subject shares its head's
+    while not _subject_children(holder) and holder.dep_ == "conj" and holder.head.i != holder.i:
+        holder = holder.head
+    children = _subject_children(holder)
+    if not children:
+        return _relative_head_subject(verb) if verb.dep_ in {"acl", "relcl"} else None
+    subject_token = children[0]
+    if subject_token.dep_ == "expl":
+        return subject_token.text
+    if subject_token.lower_ in RELATIVE_PRONOUNS and holder.dep_ == "relcl":
+        return _relative_head_subject(holder)
+    tokens = [t for t in subject_token.subtree if t.i not in answer_phrase]
+    if len(tokens) == len(list(subject_token.subtree)):
+        text = phrase_text(subject_token)
+    else:
+        text = _after_stray_quote(join_tokens(_drop_discourse(tokens)))
+    if not text:
+        return None
+    if subject_token.pos_ == "PRON" and all(
+        t.i == subject_token.i or t.tag_ == "PRP" or t.is_punct for t in tokens
+    ):
+        return resolve_pronoun(subject_token, holder) or subject_token.text
+    return text
+
+
+def _subject_children(verb: Token) -> list[Token]:
+    """Subjects of `verb`; the small model sometimes hangs them on an auxiliary instead."""
+    found = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if not found:
+        for aux in verb.children:
+            if aux.dep_ in AUX_DEPS:
+                found.extend(c for c in aux.children if c.dep_ in SUBJECT_DEPS)
+    return found
+
+
+def _relative_head_subject(verb: Token) -> str | None:
+    """For "the thesis advanced by ..." / "a party which held ...": the noun phrase modified."""
+    head = verb.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "the revolutionary and poet who fought": the first conjunct
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        # "Marti, the revolutionary who fought ...": the name, not its description
+        return phrase_text(head.head)
+    nominal = head.pos_ == "ADJ" and any(c.dep_ == "det" for c in head.children)
+    if head.pos_ not in {"NOUN", "PROPN"} and not nominal:
+        return None
+    tokens = [
+        t for child in head.lefts if child.dep_ in NOUN_PREMODIFIER_DEPS for t in child.subtree
+    ]
+    tokens.append(head)
+    for child in head.rights:
+        if child.i >= verb.i or child.dep_ not in {"prep", "compound", "appos"}:
+            break
+        tokens.extend(child.subtree)
+    return _after_stray_quote(join_tokens(_drop_discourse(tokens))) or None
+
+
+def _after_stray_quote(text: str) -> str:
+    """ "Trotskyism” Lenin’s thesis" -> "Lenin’s thesis": a closing quote with no opening one
+    means the parser glued the end of a quotation onto the phrase."""
+    close = text.find("”")
+    if close != -1 and "“" not in text[:close]:
+        return text[close + 1 :].strip(TRIM_CHARS.replace("(", ""))
+    if text.count('"') % 2 == 1:
+        return text[text.index('"') + 1 :].strip(TRIM_CHARS.replace("(", ""))
+    return text
+
+
+def resolve_pronoun(pronoun: Token, verb: Token) -> str | None:
+    """The last compatible named entity (or subject) before `pronoun`, in a short window."""
+    word = pronoun.lower_
+    if word == "it" and _is_expletive_it(verb):
+        return None
+    if word not in PERSON_PRONOUNS | THING_PRONOUNS:
+        return None
+    doc = pronoun.doc
+    # "The FBI says it received ...": the subject of the clause that reports this one
+    governing = _governing_subject(pronoun)
+    if governing is not None and _agrees(word, governing):
+        return phrase_text(governing)
+    window_start = _window_start(pronoun)
+    if word in PERSON_PRONOUNS:
+        return last_person(doc, window_start, pronoun.i)
+    # it/they: the previous sentence's non-pronoun subject, else a group-like entity
+    previous = _previous_sentence_subject(pronoun)
+    if previous is not None:
+        return previous
+    for ent in reversed(doc.ents):
+        if ent.start < window_start or ent.end > pronoun.i:
+            continue
+        if ent.label_ in GROUP_LABELS:
+            return _clean_name(ent)
+    return None
+
+
+def _governing_subject(pronoun: Token) -> Token | None:
+    """The nearest noun subject of a verb above the pronoun's own in the same sentence."""
+    for ancestor in pronoun.head.ancestors:
+        if ancestor.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in ancestor.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+                return child
+    return None
+
+
+def _agrees(pronoun_word: str, noun: Token) -> bool:
+    """Can `noun` be what the pronoun stands for (person, number)?"""
+    is_person = noun.ent_type_ == "PERSON" or (
+        noun.pos_ == "PROPN" and noun.i > 0 and noun.doc[noun.i - 1].lower_ in HONORIFICS
+    )
+    if pronoun_word in PERSON_PRONOUNS:
+        return is_person
+    if pronoun_word == "it":
+        return not is_person and noun.tag_ in {"NN", "NNP"}
+    return noun.tag_ in {"NNS", "NNPS"} or noun.ent_type_ in {"ORG", "NORP"}
+
+
+def phrase_text(head: Token) -> str:
+    """The noun phrase of `head` without an appositive ("Diana de Cardenas, 33," -> name)."""
+    dropped: set[int] = set()
+    if head.pos_ == "PROPN":
+        for child in head.children:
+            if child.dep_ == "appos":
+                span = list(child.subtree)
+                dropped |= {t.i for t in span}
+                for edge in (span[0].i - 1, span[-1].i + 1):
+                    if 0 <= edge < len(head.doc) and head.doc[edge].is_punct:
+                        dropped.add(edge)
+    tokens = [t for t in head.subtree if t.i not in dropped]
+    return _after_stray_quote(join_tokens(_drop_discourse(tokens)))
+
+
+def last_person(doc: Doc, start: int, end: int) -> str | None:
+    """The most recent PERSON in doc[start:end], preferring one that is a subject or possessor."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= start and e.end <= end]
+    for ent in reversed(people):
+        if ent.root.dep_ in {"nsubj", "nsubjpass", "poss"} or (
+            ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by"
+        ):
+            return _clean_name(ent)
+    return _clean_name(people[-1]) if people else None
+
+
+def _is_expletive_it(verb: Token) -> bool:
+    """ "it fell to X to prosecute", "it is necessary to", "it was Slaughter who": no referent."""
+    if verb.lemma_ in COPULAS_AND_RAISERS and any(
+        child.dep_ in {"ccomp", "csubj"} for child in verb.children
+    ):
+        return True
+    for child in verb.children:
+        if child.dep_ in {"attr", "acomp"} and any(
+            c.dep_ in {"relcl", "xcomp", "ccomp"} for c in child.children
+        ):
+            return True
+    direct = {child.i for child in verb.children if child.dep_ == "xcomp"}
+    # a to-infinitive that is not the verb's own complement ("decided to strike") points forward
+    return any(
+        token.lower_ == "to"
+        and token.dep_ == "aux"
+        and token.head.tag_ == "VB"
+        and token.head.i not in direct
+        and token.i > verb.i
+        for token in verb.subtree
+    )
+
+
+def _window_start(token: Token) -> int:
+    sentence = token.sent
+    start = sentence.start
+    doc = token.doc
+    for _ in range(RESOLVE_WINDOW):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _previous_sentence_subject(pronoun: Token) -> str | None:
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return None
+    previous = pronoun.doc[sentence.start - 1].sent
+    root = previous.root
+    for child in root.children:
+        if (
+            child.dep_ in {"nsubj", "nsubjpass"}
+            and child.pos_ in {"PROPN", "NOUN"}
+            and _agrees(pronoun.lower_, child)
+        ):
+            text = phrase_text(child)
+            if len(text.split()) <= 8:
+                return text or None
+    return None
+
+
+def _clean_name(ent: Span) -> str:
+    tokens = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
+    if tokens and tokens[0].lower_ == "the" and ent.label_ == "PERSON":
+        tokens = tokens[1:]
+    return join_tokens(tokens)
+
+
+# --------------------------------------------------------------------------- complement
+
+
+def _complement(verb: Token, answer_phrase: set[int]) -> str:
+    excluded = set(answer_phrase)
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS or child.dep_ in SUBJECT_DEPS or child.dep_ in AUX_DEPS:
+            excluded |= {t.i for t in child.subtree}
+        elif child.dep_ == "neg" or (child.dep_ == "punct" and child.i < verb.i):
+            excluded.add(child.i)
+        elif child.i < verb.i and (
+            child.dep_ in {"advmod", "advcl", "prep", "npadvmod", "mark", "intj"}
+            or child.lower_ in DISCOURSE_WORDS
+        ):
+            # fronted adverbials are not part of what the verb says
+            excluded |= {t.i for t in child.subtree}
+    tokens = [t for t in verb.subtree if t.i > verb.i and t.i not in excluded]
+    if verb.dep_ in {"acl", "relcl"}:
+        tokens = [t for t in tokens if t.i > verb.i]
+    return _tidy(tokens)
+
+
+def _tidy(tokens: list[Token]) -> str:
+    """Join tokens, drop empty comma pairs and trailing punctuation."""
+    pieces: list[Token] = []
+    for token in tokens:
+        if token.text == "," and (not pieces or pieces[-1].text in {",", ";", ":"}):
+            continue
+        pieces.append(token)
+    text = join_tokens(pieces)
+    text = text.strip(TRIM_CHARS.replace("(", "")).rstrip(".!?;:").strip(TRIM_CHARS)
+    return text
+
+
+def _drop_discourse(tokens: list[Token]) -> list[Token]:
+    """Drop leading "Thus,", "However," and a title before a name ("Comrade North")."""
+    start = 0
+    while start < len(tokens) and (
+        tokens[start].is_punct
+        or tokens[start].lower_ in DISCOURSE_WORDS
+        or (
+            tokens[start].lower_ in TITLE_WORDS
+            and start + 1 < len(tokens)
+            and tokens[start + 1].pos_ == "PROPN"
+        )
+    ):
+        start += 1
+    return tokens[start:]
+
+
+def join_tokens(tokens: Iterable[Token]) -> str:
+    """Rebuild text from tokens with their own spacing, skipping gaps where tokens were dropped."""
+    out: list[str] = []
+    previous: Token | None = None
+    for token in tokens:
+        if previous is not None:
+            if token.i == previous.i + 1:
+                out.append(previous.whitespace_)
+            elif not token.is_punct or token.text in '(“"‘':
+                out.append(" ")
+        out.append(token.text)
+        previous = token
+    return " ".join("".join(out).split()).strip(TRIM_CHARS.replace("(", "")).strip()

@@ -1,0 +1,156 @@
+"""clause_for and resolve_pronoun: the parts of a clause a question is built from."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcards.model import Clause
+from factcards.nlp.clauses import clause_for, resolve_pronoun
+
+
+def token_named(doc, word: str, nth: int = 0):
+    matches = [token for token in doc if token.text == word]
+    assert len(matches) > nth, f"{word!r} not in {doc.text!r}"
+    return matches[nth]
+
+
+def clause_of(parse, text: str, verb: str, answer: str) -> Clause | None:
+    doc = parse(text)
+    start = text.index(answer)
+    span = doc.char_span(start, start + len(answer), alignment_mode="expand")
+    return clause_for(token_named(doc, verb), span)
+
+
+# text, verb, answer -> subject, auxiliaries, verb, lemma, tag, complement, negated
+CLAUSES = [
+    ("The ICFI was founded in 1953 in a struggle against Pabloite revisionism.", "founded",
+     "1953",
+     ("The ICFI", ("was",), "founded", "found", "VBN",
+      "in a struggle against Pabloite revisionism", False)),
+    ("In 1982, the Workers League initiated a struggle within the committee.", "initiated",
+     "1982",
+     ("the Workers League", (), "initiated", "initiate", "VBD",
+      "a struggle within the committee", False)),
+    ("Nonetheless, in 1984, the Workers League again raised these issues.", "raised", "1984",
+     ("the Workers League", (), "raised", "raise", "VBD", "these issues", False)),
+    ("The party did not recover until 1934.", "recover", "1934",
+     ("The party", ("did",), "recover", "recover", "VB", "", True)),
+    ("He criticised a letter written by Slaughter in December 1985.", "written",
+     "December 1985",
+     ("a letter", ("was",), "written", "write", "VBN", "by Slaughter", False)),
+    ("Stalin and Bukharin have abandoned the perspective since 1924.", "abandoned", "1924",
+     ("Stalin and Bukharin", ("have",), "abandoned", "abandon", "VBN", "the perspective",
+      False)),
+    ("The delegates met in Moscow in 1921 and adopted the new policy.", "adopted", "1921",
+     ("The delegates", (), "adopted", "adopt", "VBD", "the new policy", False)),
+    ("The strike spread in the summer of 1917 across the country.", "spread",
+     "summer of 1917",
+     ("The strike", (), "spread", "spread", "VBD", "across the country", False)),
+    ("Diana de Cardenas, 33, was born in Cuba in 1984.", "born", "1984",
+     ("Diana de Cardenas", ("was",), "born", "bear", "VBN", "in Cuba", False)),
+    ("The crowd honoured Marti, the poet who fought for independence in 1898.", "fought",
+     "1898", ("Marti", (), "fought", "fight", "VBD", "for independence", False)),
+    ("The party, which was founded in 1903, soon split.", "founded", "1903",
+     ("The party", ("was",), "founded", "found", "VBN", "", False)),
+    ("The minister was asked about the plan.", "asked", "about the plan",
+     ("The minister", ("was",), "asked", "ask", "VBN", "", False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "verb", "answer", "expected"), CLAUSES)
+def test_clause_fields(parse, text: str, verb: str, answer: str, expected: tuple) -> None:
+    clause = clause_of(parse, text, verb, answer)
+    assert clause is not None
+    subject, auxiliaries, verb_text, lemma, tag, complement, negated = expected
+    assert clause == Clause(
+        subject=subject,
+        auxiliaries=auxiliaries,
+        verb=verb_text,
+        lemma=lemma,
+        tag=tag,
+        complement=complement,
+        negated=negated,
+    )
+
+
+# the answer and the preposition that carries it never stay in the complement
+ANSWER_REMOVED = [
+    ("The party was banned in March 1921 by the government.", "banned", "March 1921"),
+    ("Trotsky wrote the introduction during 1930 while in exile.", "wrote", "1930"),
+    ("The congress adopted in early October this year a new program.", "adopted",
+     "early October this year"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "verb", "answer"), ANSWER_REMOVED)
+def test_answer_is_never_in_the_complement(parse, text: str, verb: str, answer: str) -> None:
+    clause = clause_of(parse, text, verb, answer)
+    assert clause is not None
+    last_word = answer.split()[-1]
+    assert last_word not in clause.complement
+    assert not clause.complement.startswith(("in ", "during "))
+
+
+def test_no_clause_for_a_noun_or_an_auxiliary(parse) -> None:
+    doc = parse("The party was founded in 1903.")
+    assert clause_for(token_named(doc, "party"), None) is None
+    assert clause_for(token_named(doc, "was"), None) is None
+
+
+def test_subject_after_a_stray_closing_quote(parse) -> None:
+    text = "They opposed as “Trotskyism” Lenin’s thesis enunciated in April 1917."
+    clause = clause_of(parse, text, "enunciated", "April 1917")
+    assert clause is not None
+    assert "Trotskyism" not in clause.subject
+    assert clause.subject.endswith("thesis")
+
+
+# text, which pronoun (word, occurrence), verb it is the subject of -> resolved name or None
+PRONOUNS = [
+    ("Georg von Vollmar was a Bavarian socialist. In 1879, he published an article.",
+     ("he", 0), "published", "Georg von Vollmar"),
+    ("Rosa Luxemburg opposed the war. She was arrested in 1915.", ("She", 0), "arrested",
+     "Rosa Luxemburg"),
+    ("The Workers League wrote to the committee. It demanded a discussion.", ("It", 0),
+     "demanded", "The Workers League"),
+    ("The Federal Bureau of Investigation says it received many reports.", ("it", 0),
+     "received", "The Federal Bureau of Investigation"),
+    ("Mr. Potach said the numbers fell. This year they jumped sharply.", ("they", 0),
+     "jumped", None),
+    ("In the spring he left the city for good.", ("he", 0), "left", None),
+    ("It is necessary to understand the struggle.", ("It", 0), "is", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "pronoun", "verb", "name"), PRONOUNS)
+def test_resolve_pronoun(
+    parse, text: str, pronoun: tuple[str, int], verb: str, name: str | None
+) -> None:
+    doc = parse(text)
+    assert resolve_pronoun(token_named(doc, *pronoun), token_named(doc, verb)) == name
+
+
+CLAUSE_WORDS = [
+    "The", "party", "was", "founded", "in", "1953", "he", "she", "it", "Trotsky", "wrote",
+    "that", "who", "not", "did", "a", "letter", "written", "by", "Lenin", "’s", "thesis",
+    "“", "”", ",", ".", "and", "split", "has", "been", "expelled", "\n\n",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.sampled_from(CLAUSE_WORDS), max_size=30),
+    answer_at=st.integers(min_value=0, max_value=40),
+)
+def test_any_verb_gives_a_clause_or_none(parse, words: list[str], answer_at: int) -> None:
+    doc = parse(" ".join(words))
+    answer = doc[answer_at : answer_at + 1] if answer_at < len(doc) else None
+    for token in doc:
+        clause = clause_for(token, answer)
+        if clause is None:
+            continue
+        assert clause.verb == token.text
+        assert clause.subject
+        assert not clause.subject.startswith((" ", ","))
