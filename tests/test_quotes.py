@@ -1,0 +1,339 @@
+"""Quotations and their speakers: one table per sieve rule, negatives, and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcards.model import QuoteFact
+from factcards.nlp.quotes import PERSON_PRONOUNS, find_quotes, paragraph_spans, quote_spans
+
+pytestmark = pytest.mark.slow
+
+
+def _works(text: str, *titles: str) -> list[tuple[int, int]]:
+    return [(text.index(t), text.index(t) + len(t)) for t in titles]
+
+
+def _facts(parse, text: str, works: tuple[str, ...] = ()) -> list[QuoteFact]:
+    return list(find_quotes(parse(text, works=_works(text, *works))))
+
+
+def _fact_starting(facts: list[QuoteFact], start_words: str) -> QuoteFact:
+    found = [f for f in facts if f.quote.text.startswith(start_words)]
+    assert found, f"no quote starting {start_words!r} in {[f.quote.text for f in facts]}"
+    return found[0]
+
+
+# (text, titles of works marked in italics, quote start words, speaker, work, year)
+ATTRIBUTED = [
+    # reporting verb with its subject before the quote
+    (
+        "Lenin said in 1917, “The workers must take power in all the advanced countries.”",
+        (),
+        "The workers must take power",
+        "Lenin",
+        None,
+        "1917",
+    ),
+    # trailing attribution, inverted ("said Elizabeth")
+    (
+        '"I am sure she will be very happy with him indeed," said Elizabeth.',
+        (),
+        "I am sure she will be",
+        "Elizabeth",
+        None,
+        None,
+    ),
+    # trailing attribution, subject first
+    (
+        "“The state is an organ of class rule and nothing else,” Lenin wrote.",
+        (),
+        "The state is an organ",
+        "Lenin",
+        None,
+        None,
+    ),
+    # colon after a clause with a speaker, the work in italics
+    (
+        'Trotsky wrote in his Results and Prospects: "The theory of socialism in one country '
+        'opposes the theory of the permanent revolution."',
+        ("Results and Prospects",),
+        "The theory of socialism",
+        "Trotsky",
+        "Results and Prospects",
+        None,
+    ),
+    # "that" complement, pronoun subject resolved inside the sentence
+    (
+        'In a letter written by Slaughter in December 1985, he declared that "Internationalism '
+        'consists precisely of laying down class lines."',
+        (),
+        "Internationalism consists",
+        "Slaughter",
+        None,
+        "1985",
+    ),
+    # an organisation named through "the resolution of X"
+    (
+        "As the February 1927 resolution of the Comintern stated: “The current period of the "
+        "Chinese revolution is a period of a bourgeois-democratic revolution.”",
+        (),
+        "The current period",
+        "Comintern",
+        None,
+        "1927",
+    ),
+    # a publication as the source
+    (
+        "Similarly, the French newspaper Le Temps commented two years later, “Since the removal "
+        "of Trotsky, the Soviet rulers have adhered to the policy of building socialism.”",
+        ("Le Temps",),
+        "Since the removal",
+        "Le Temps",
+        None,
+        None,
+    ),
+    # according to X
+    (
+        "According to Rosa Luxemburg, “the socialist revolution is the only way to save "
+        "humanity from barbarism.”",
+        (),
+        "the socialist revolution is",
+        "Rosa Luxemburg",
+        None,
+        None,
+    ),
+    # participle attribution (", writing, “…”") and a title in quotation marks as the work
+    (
+        "In 1982, in his “Critique of Gerry Healy's Studies,” David North reviewed the "
+        "relations of the party, writing, “Marxist defense of national movements has been "
+        "interpreted in an opportunist fashion.”",
+        (),
+        "Marxist defense",
+        "David North",
+        "Critique of Gerry Healy's Studies",
+        "1982",
+    ),
+    # curly and straight marks mixed; the work title in parentheses year
+    (
+        "Trotsky explained (1930) in The Permanent Revolution: “Marxism takes its point of "
+        'departure from world economy, not from a sum of national parts."',
+        ("The Permanent Revolution",),
+        "Marxism takes its point",
+        "Trotsky",
+        "The Permanent Revolution",
+        "1930",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "works", "start", "speaker", "work", "year"), ATTRIBUTED)
+def test_attribution_in_the_sentence(parse, text, works, start, speaker, work, year) -> None:
+    fact = _fact_starting(_facts(parse, text, works), start)
+    assert fact.speaker == speaker
+    assert fact.work == work
+    assert fact.year == year
+
+
+# passages where the speaker comes from another sentence or paragraph
+HARD = [
+    # "he continued" after a quote by a named speaker, quote split in two around it
+    (
+        "David North reviewed the record of the party, writing, “Marxist defense of national "
+        "movements has been interpreted in an opportunist fashion.”\n\n“For all intents and "
+        "purposes,” he continued, “the theory of permanent revolution has been treated as "
+        "inapplicable.”",
+        (),
+        "the theory of permanent revolution",
+        "David North",
+        "continued",
+    ),
+    # "he wrote" after the person was named in the paragraph before
+    (
+        "These questions were at the center of Trotsky's 1928 critique of the draft program.\n\n"
+        "“In our epoch,” he wrote, “not a single communist party can establish its program "
+        "from conditions in its own country.”",
+        (),
+        "not a single communist party",
+        "Trotsky",
+        "wrote",
+    ),
+    # block quote after a colon, no quotation marks
+    (
+        "Lenin, in one of many statements on the question, answered him in advance:\n\n"
+        "Single-handed, the Russian proletariat cannot bring the socialist revolution to a "
+        "victorious conclusion.",
+        (),
+        "Single-handed, the Russian proletariat",
+        "Lenin",
+        "answered",
+    ),
+    # block quote after "as X explained," (comma) starting with an ellipsis
+    (
+        "“Socialist society”, as Trotsky explained,\n\n…can be built only on the most advanced "
+        "productive forces of modern technology.",
+        (),
+        "…can be built only",
+        "Trotsky",
+        "explained",
+    ),
+    # a quoted paragraph after a paragraph that introduces it with a colon
+    (
+        "In his pamphlet, Stalin summed up the views of Lenin with the following passage:\n\n"
+        "“The overthrow of the power of the bourgeoisie in one country does not yet guarantee "
+        "the complete victory of socialism.”",
+        (),
+        "The overthrow of the power",
+        "Stalin",
+        "summed up",
+    ),
+    # a quote split across sentences inherits the speaker of the first half
+    (
+        '"You are quite right, and I never thought of it before," said Elizabeth. "But the '
+        'same is true of every one of us here tonight."',
+        (),
+        "But the same is true",
+        "Elizabeth",
+        "said",
+    ),
+    # "went on" as a continuation verb
+    (
+        "The Times published a report by Walter Duranty.\n\n"
+        "Duranty went on, “The theory of Soviet sufficiency involves a certain decrease of "
+        "interest in world revolution.”",
+        (),
+        "The theory of Soviet sufficiency",
+        "Walter Duranty",
+        "went on",
+    ),
+]
+
+
+# dialogue: one person as the subject of the narration, and speakers taking turns
+DIALOGUE = [
+    (
+        'Jane smiled at her sister. "I never saw such happy manners in anybody before now."',
+        "I never saw such happy manners",
+        "Jane",
+    ),
+    (
+        '"Have you heard that the house is let at last to a young man?" said Mrs. Bennet.\n\n'
+        '"I have not heard of it, and I do not care to hear of it," replied Mr. Bennet.\n\n'
+        '"But it is let, and a young man of large fortune has taken it, my dear."',
+        "But it is let, and a young man",
+        "Mrs. Bennet",
+    ),
+    (
+        '"You are very kind to say so, and I thank you for it," said Elizabeth to Darcy.\n\n'
+        '"I only say what every one who knows you must think of you, Elizabeth."',
+        "I only say what every one",
+        "Darcy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "speaker"), DIALOGUE)
+def test_dialogue(parse, text: str, start: str, speaker: str) -> None:
+    assert _fact_starting(_facts(parse, text), start).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "works", "start", "speaker", "verb"), HARD)
+def test_attribution_across_sentences(parse, text, works, start, speaker, verb) -> None:
+    fact = _fact_starting(_facts(parse, text, works), start)
+    assert fact.speaker == speaker
+    assert fact.verb == verb
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # scare quotes and short quotes
+        "The bourgeoisie was no longer able to make its own “bourgeois” revolution.",
+        "Stalin defined the Guomindang as a “bloc of four classes” of the whole nation.",
+        # a title in quotation marks, even a long one
+        "In 1939 Trotsky published the article “Three Conceptions of the Russian Revolution and "
+        "Their Critics” in a small journal.",
+        'In 1879, he published an article entitled "The isolated socialist state of the future".',
+        # nobody to attribute it to
+        "The passage was replaced with its opposite, affirming that the “proletariat can and "
+        "must build the socialist society in one country.”",
+        # first person narrator is no speaker
+        "I would say, “this is the most important lesson of the whole period of struggle.”",
+        # an ordinary paragraph after a colon that introduces no speaker
+        "There were three reasons:\n\nThe war had exhausted the country and its workers.",
+        "",
+        "   \n\n  ",
+    ],
+)
+def test_no_quote(parse, text: str) -> None:
+    assert _facts(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “a b c” and “d e”.", ["a b c", "d e"]),
+        ('He said "a b c" and "d e".', ["a b c", "d e"]),
+        # nested quotes are part of the outer one, mixed glyphs still pair
+        ('“a “b” c” then "d e”', ["a “b” c", "d e"]),
+        ("X said ‘one two three four five six.’", ["one two three four five six."]),
+        # apostrophes are not quotation marks
+        ("the workers’ rule and the peasants' land", []),
+        # left open: runs to the end of the paragraph
+        ("He said “a b c", ["a b c"]),
+    ],
+)
+def test_quote_spans(text: str, expected: list[str]) -> None:
+    spans = quote_spans(text, 0, len(text))
+    found = [text[start + 1 : end - closed].strip() for start, end, closed in spans]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("one\n\ntwo", ["one", "two"]),
+        ("  one  \n \n\n two\n", ["one", "two"]),
+        ("one\ntwo", ["one\ntwo"]),
+        ("", []),
+    ],
+)
+def test_paragraph_spans(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in paragraph_spans(text)] == expected
+
+
+def test_fact_offsets_are_document_offsets(parse) -> None:
+    text = "Some intro.\n\nLenin said, “The workers must take power in all the countries.”"
+    (fact,) = _facts(parse, text)
+    assert text[fact.quote.start : fact.quote.end] == fact.quote.text
+    assert fact.quote.text == "The workers must take power in all the countries."
+    assert fact.sentence.text == text[text.index("Lenin") :]
+
+
+QUOTE_ALPHABET = st.sampled_from(
+    [" ", "\n\n", "“", "”", '"', "‘", "’", "'", ",", ":", ".", "…", "he said", "she wrote",
+     "Trotsky", "Mrs. Bennet", "according to Lenin", "words", "the party", "he continued",
+     "of the world revolution today", "Results and Prospects", "in 1906", "(1930)", "said Jane"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(QUOTE_ALPHABET, max_size=40).map("".join), st.booleans())
+def test_any_text_gives_well_formed_facts(parse, text: str, mark_work: bool) -> None:
+    works = [(0, min(len(text), 10))] if mark_work and text.strip() else []
+    doc = parse(text, works=works)
+    for fact in find_quotes(doc):
+        assert fact.sentence.start <= fact.quote.start <= fact.quote.end <= fact.sentence.end
+        assert doc.text[fact.quote.start : fact.quote.end] == fact.quote.text
+        assert doc.text[fact.sentence.start : fact.sentence.end] == fact.sentence.text
+        assert fact.speaker and fact.speaker.lower() not in PERSON_PRONOUNS
+        assert fact.verb
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=200))
+def test_arbitrary_text_never_raises(parse, text: str) -> None:
+    for fact in find_quotes(parse(text)):
+        assert parse is not None and fact.quote.text == text[fact.quote.start : fact.quote.end]
