@@ -141,7 +141,11 @@ def package(
             continue
         deck_name = DECK_PREFIX + cards_io.deck_title(cards_path)
         deck_path = deck_path_for(cards_path, decks_dir)
-        count = write_deck(notes, deck_name, deck_path)
+        try:
+            count = write_deck(notes, deck_name, deck_path)
+        except FactcardsError as exc:
+            report.failures.append(exc)
+            continue
         deck = DeckReport(cards_path, deck_path, deck_name, count)
         report.decks.append(deck)
         if on_deck:

@@ -37,6 +37,8 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
         raise OutputError(f"cannot write here: {exc.strerror or exc}", path.parent) from exc
     tmp = Path(tmp_name)
     try:
+        # mkstemp makes owner-only files; give the result the permissions a plain open() would
+        os.chmod(tmp, 0o666 & ~_umask())
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "\n") as out:
             yield out
@@ -46,6 +48,12 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def cards_filename(document_name: str) -> str:

@@ -145,7 +145,11 @@ class DateFact(Fact):
     event: str | None = None  # a short description for "What happened in ...?" cards
 
     def anchor(self) -> tuple[str, ...]:
-        event = self.clause.lemma + " " + self.clause.subject if self.clause else ""
+        # without a clause, the sentence's first words tell two same-valued dates apart
+        if self.clause:
+            event = self.clause.lemma + " " + self.clause.subject
+        else:
+            event = self.event or " ".join(self.sentence.text.split()[:8])
         return ("date", self.value or self.date.text, event)
 
 

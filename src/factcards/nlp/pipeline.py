@@ -21,6 +21,7 @@ from . import claims, dates, definitions, quotes
 
 FACTS_KEY = "factcards.facts"
 WORKS_KEY = "works"  # doc.spans key for titles of works marked in the source
+BLOCK_QUOTES_KEY = "block_quotes"  # doc.spans key for paragraphs marked as quotations
 DOCUMENT_DATE_KEY = "factcards.document_date"
 
 FINDERS: dict[Kind, Callable[[Doc], Iterable[Fact]]] = {
@@ -92,6 +93,11 @@ def make_doc(nlp: Language, document: Document) -> Doc:
         if span is not None:
             works.append(span)
     doc.spans[WORKS_KEY] = works
+    doc.spans[BLOCK_QUOTES_KEY] = [
+        span
+        for start, end in document.block_quotes
+        if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
+    ]
     if document.date:
         doc.user_data[DOCUMENT_DATE_KEY] = document.date
     return doc

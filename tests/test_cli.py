@@ -1,0 +1,69 @@
+"""The CLI's contract that needs no parsing: help, version, usage errors, bad paths."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcards.cli import main
+
+FACTCARDS = [sys.executable, "-m", "factcards.cli"]
+
+
+def test_help_does_not_import_spacy() -> None:
+    code = (
+        "import sys\n"
+        "from factcards.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "assert 'spacy' not in sys.modules, 'spaCy imported on the --help path'\n"
+        "assert 'genanki' not in sys.modules, 'genanki imported on the --help path'\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "build" in proc.stdout and "extract" in proc.stdout and "package" in proc.stdout
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from factcards import __version__
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"factcards {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["build"], 2, "Missing argument"),
+        (["build", "seeds", "--kinds", "dates"], 2, "unknown kind dates"),
+        (["frobnicate"], 2, "No such command"),
+        (["build", "no/such/file.md"], 1, "factcards: error: no/such/file.md: "),
+        (["package", "no/such/cards.jsonl"], 1, "factcards: error: no/such/cards.jsonl: "),
+    ],
+)
+def test_errors_are_one_line_with_an_exit_code(
+    args: list[str], code: int, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == code
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_empty_directory_is_an_input_error(tmp_path: Path, capsys) -> None:
+    assert main(["extract", str(tmp_path), "--cards-dir", str(tmp_path / "cards")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"factcards: error: {tmp_path}: ")
+    assert not (tmp_path / "cards").exists()
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [*FACTCARDS, "--debug", "build", str(tmp_path / "missing.md")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode != 0
+    assert "Traceback" in proc.stderr
