@@ -7,7 +7,7 @@ SEEDS := seeds
 CARDS := cards
 DECKS := decks
 
-.PHONY: install install-test cards deck test lint eval clean
+.PHONY: install install-test cards deck test lint eval bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -42,6 +42,10 @@ lint: install-test
 # Regenerates cards/ from seeds/, then scores it and the public benchmarks (needs ../shared).
 eval: cards
 	@$(BIN)/python bench/eval.py --shared $(SHARED) --cli $(BIN)/factcards --cards $(CARDS)
+
+# Speed: overhead over the bare parse, rebuilds, parallelism, memory, packaging (one table).
+bench: install-test
+	@$(BIN)/python bench/run.py --shared $(SHARED) --cli $(BIN)/factcards
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
