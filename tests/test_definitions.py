@@ -58,6 +58,77 @@ POSITIVES = [
         "The Stalin leadership defined the Guomindang as a bloc of four classes.",
         ("the Guomindang", "a bloc of four classes", "definitor"),
     ),
+    # copular: a misattached modal inside the definiens, a participle after the attribute
+    (
+        "A Pencil is a writing instrument consisting of a stick of pigment , but can also be "
+        "coloured .",
+        ("Pencil", "a writing instrument consisting of a stick of pigment", "copular"),
+    ),
+    (
+        "A Geologist is a contributor to the science of geology , studying the Earth .",
+        ("Geologist", "a contributor to the science of geology", "copular"),
+    ),
+    # copular: "any of", "someone who"
+    (
+        "A Lynx is any of four medium-sized wild cats .",
+        ("Lynx", "any of four medium-sized wild cats", "copular"),
+    ),
+    (
+        "A Programmer is someone who writes computer software .",
+        ("Programmer", "someone who writes computer software", "copular"),
+    ),
+    # copular: a definiens is cut before the clause holding a dangling pronoun
+    (
+        "A monocyte is a type of white blood cell that circulates in the blood after it moves .",
+        ("monocyte", "a type of white blood cell that circulates in the blood", "copular"),
+    ),
+    # copular: "X, which is a N"
+    (
+        "The neutral stimulus became the conditioned stimulus , which is a stimulus that elicits "
+        "a response .",
+        ("conditioned stimulus", "a stimulus that elicits a response", "copular"),
+    ),
+    # copular: a subject "it" resolved to the subject of the sentence before
+    (
+        "Stalinism was related to a wider tendency. In the final analysis, it represented a "
+        "specific form of labor reformism.",
+        ("Stalinism", "a specific form of labor reformism", "copular"),
+    ),
+    # copular: "The purpose of X is to …"
+    (
+        "The historical purpose of socialism is to develop society beyond capitalism.",
+        ("historical purpose of socialism", "to develop society beyond capitalism", "copular"),
+    ),
+    # copular read from the surface: opener, bracketed names, alternate names between commas
+    (
+        "In Roman mythology, Cupid (Latin cupido) is the god of erotic love and beauty.",
+        ("Cupid", "the god of erotic love and beauty", "copular"),
+    ),
+    (
+        "The Coyote (Canis latrans), also known as the prairie wolf , is a mammal of the order "
+        "Carnivora.",
+        ("Coyote", "a mammal of the order Carnivora", "copular"),
+    ),
+    # definitor: "stands for", "consists of", "the term X refers to", "is used to describe"
+    (
+        "Hydroxyl in chemistry stands for a molecule consisting of an oxygen atom and a hydrogen "
+        "atom .",
+        ("Hydroxyl", "a molecule consisting of an oxygen atom and a hydrogen atom", "definitor"),
+    ),
+    (
+        "An ecosystem consists of all the living things in a particular area .",
+        ("ecosystem", "all the living things in a particular area", "definitor"),
+    ),
+    (
+        "In theology, the term Apocrypha refers to any collection of texts outside the canon.",
+        ("Apocrypha", "any collection of texts outside the canon", "definitor"),
+    ),
+    # parenthetical naming
+    (
+        "Trotsky demonstrated that the program of internationalism (now labelled “permanent "
+        "revolution”) had never been challenged.",
+        ("permanent revolution", "the program of internationalism", "parenthetical"),
+    ),
     # parenthetical
     (
         "He joined the International Committee of the Fourth International (ICFI) in 1953.",
@@ -75,6 +146,18 @@ NEGATIVES = [
     "This theory is an expression of nationalism.",
     "The Kufi has no religious significance.",
     "The delegates arrived in the city Rome on Monday.",
+    # superlatives judge: "the starkest manifestation is …"
+    "The starkest manifestation is a population implosion.",
+    # a cleft names no class, even after a sentence whose subject could be "it"
+    "The underlying perspective was that of nationalism. In 1985, it was Cliff Slaughter who "
+    "championed it.",
+    # "it" with no antecedent sentence
+    "In the final analysis, it represented a specific form of labor reformism.",
+    # a restrictive "which" clause, and "one of the expressions of this fact"
+    "It must conflict with the plan which is a force of social construction.",
+    "The imperialist war was one of the expressions of this fact.",
+    # a story in the past tense says what something consisted of, not what it is
+    "The committee consisted of five members.",
 ]
 
 
@@ -94,6 +177,7 @@ def test_no_definition(parse, text: str) -> None:
     [
         ("Eduard Bernstein was a leader of the German Social Democracy.", "was", True),
         ("A glacier is a persistent body of dense ice.", "is", False),
+        ("Aaron Smith was an American jazz musician of the swing era.", "was", True),
     ],
 )
 def test_copula_and_person(parse, text: str, copula: str, is_person: bool) -> None:
@@ -137,3 +221,14 @@ def test_never_raises_and_spans_consistent(parse, text: str) -> None:
         assert doc.text[fact.sentence.start : fact.sentence.end] == fact.sentence.text
         assert fact.term and fact.definiens
         assert fact.term in fact.sentence.text and fact.definiens in fact.sentence.text
+
+
+def test_resolved_pronoun_widens_the_sentence(parse) -> None:
+    text = (
+        "Stalinism was related to a wider tendency. In the final analysis, it represented a "
+        "specific form of labor reformism."
+    )
+    facts = [f for f in find_definitions(parse(text)) if f.term == "Stalinism"]
+    assert facts
+    assert facts[0].sentence.start == 0
+    assert "it represented" in facts[0].sentence.text

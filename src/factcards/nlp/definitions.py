@@ -69,10 +69,44 @@ TITLED_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART"})
 NAMING_VERBS = frozenset({"call", "know", "term", "name", "label", "dub", "refer"})
 # verbs whose subject is the term and whose object is its meaning: "X means Y"
 MEANING_VERBS = frozenset({"mean", "denote", "signify", "refer"})
+# "X is used to describe/mean Y"
+USE_FOR_VERBS = frozenset({"describe", "mean", "denote", "refer", "designate", "indicate"})
 # heads of "the term X" subjects
 METALINGUISTIC_NOUNS = frozenset({"term", "word", "concept", "phrase", "expression", "notion"})
 DANGLING_PRONOUNS = frozenset(
     {"he", "she", "it", "they", "him", "her", "them", "this", "these", "those", "that"}
+)
+# attribute words that introduce a class without a noun head: "X is any of four wild cats"
+QUANTIFIER_ATTRIBUTES = frozenset(
+    {"any", "either", "one", "each", "someone", "something", "anyone"}
+)
+# verbs that classify their subject like a copula: "it represented a specific form of Y"
+CLASSIFYING_VERBS = frozenset({"represent", "constitute"})
+# heads that make such an object a class: "a form of", "a type of"
+CLASS_NOUNS = frozenset(
+    {"form", "type", "kind", "variety", "class", "category", "branch", "species", "sort",
+     "version", "variant", "subset", "genre", "mode", "method", "means", "theory", "system"}
+)  # fmt: skip
+# "The purpose of X is to …": the subject says what X is for
+PURPOSE_NOUNS = frozenset(
+    {"purpose", "aim", "goal", "function", "task", "role", "job", "mission", "objective"}
+)
+# verbs whose subject is the term and whose "of" object lists its parts: "X consists of Y"
+COMPOSITION_VERBS = frozenset({"consist", "compose", "comprise"})
+# participles that put a name in brackets: "(now labelled 'permanent revolution')"
+BRACKET_NAMING_WORDS = frozenset(
+    {"labelled", "labeled", "called", "termed", "dubbed", "named", "known"}
+)
+# openers of a sentence-initial adverbial before the subject: "In chemistry, X is …"
+OPENER_PREPOSITIONS = frozenset({"in", "within", "for", "among", "on", "at", "from", "to"})
+COPULA_WORDS = PRESENT_COPULAS | PAST_COPULAS
+# words after a copula that start a definiens in the surface fallback
+DEFINIENS_STARTS = frozenset({"a", "an", "the", "any", "one", "either", "someone", "something"})
+# subject pronouns that may be resolved to the subject of the sentence before
+RESOLVABLE_PRONOUNS = frozenset({"it"})
+# clause relations at which a definiens holding a dangling pronoun can be cut short
+CLAUSE_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "conj", "appos", "parataxis", "pcomp"}
 )
 TRIM_CHARS = " \t\n,;:—–-\"'“”‘’()[]*_"
 MAX_TERM_TOKENS = 10
@@ -181,14 +215,17 @@ def _fact(
     pattern: str,
     copula: str = "is",
     is_person: bool | None = None,
+    context_start: int | None = None,
 ) -> DefinitionFact | None:
+    """A fact from token ranges; `context_start` widens the sentence to a resolved antecedent."""
     doc = sent.doc
     term_first, term_last = term
     def_first, def_last = definiens
     if term_last - term_first + 1 > MAX_TERM_TOKENS:
         return None
     def_last = _clip_definiens(doc, def_first, def_last)
-    if not _stands_alone(doc, def_first, def_last):
+    def_last = _cut_dangling(doc, def_first, def_last)
+    if def_last < def_first or not _stands_alone(doc, def_first, def_last):
         return None
     term_span = _tokens_span(doc, term_first, term_last)
     definiens_span = _tokens_span(doc, def_first, def_last)
@@ -202,13 +239,52 @@ def _fact(
         return None
     if is_person is None:
         is_person = _is_person(doc, term_first, term_last)
+    sentence = _sentence_span(sent)
+    if context_start is not None and context_start < sentence.start:
+        sentence = Span(context_start, sentence.end, doc.text[context_start : sentence.end])
     return DefinitionFact(
-        sentence=_sentence_span(sent),
+        sentence=sentence,
         term=term_span.text,
         definiens=definiens_span.text,
         copula=copula,
         is_person=is_person,
         pattern=pattern,
+    )
+
+
+def _cut_dangling(doc: Doc, first: int, last: int) -> int:
+    """End a definiens before the clause that holds a dangling pronoun ("… after it moves")."""
+    for token in doc[first : last + 1]:
+        dangling = (
+            token.lower_ in DANGLING_PRONOUNS and token.pos_ == "PRON" and token.tag_ != "WDT"
+        ) or (token.lower_ in {"this", "these", "those"} and token.dep_ == "det")
+        if not dangling:
+            continue
+        clause = token
+        while clause.head.i != clause.i and first < clause.head.i <= last:
+            if clause.dep_ in CLAUSE_DEPS and clause.left_edge.i > first:
+                break
+            clause = clause.head
+        if clause.dep_ not in CLAUSE_DEPS or clause.left_edge.i <= first:
+            return first - 1
+        cut = clause.left_edge.i - 1
+        # no trailing ",", "and", "that", "meaning" left over
+        while cut > first and (
+            doc[cut].is_punct
+            or doc[cut].pos_ in {"CCONJ", "SCONJ", "ADP"}
+            or doc[cut].tag_ == "WDT"
+        ):
+            cut -= 1
+        return cut if doc[cut].pos_ in NOUN_POS | {"ADJ", "NUM"} else first - 1
+    return last
+
+
+def _is_superlative_term(doc: Doc, first: int, last: int) -> bool:
+    """ "The starkest manifestation is …" judges; it does not name a thing."""
+    return any(
+        t.tag_ in {"JJS", "RBS"}
+        or (t.pos_ == "ADJ" and t.lower_.endswith("est") and len(t.text) > 5 and not t.ent_type_)
+        for t in doc[first : last + 1]
     )
 
 
@@ -223,11 +299,14 @@ def _strip_determiner(doc: Doc, first: int, last: int) -> int:
 
 
 def copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
-    """ "X is/was a N …": the root copula with a nominal subject and a noun attribute."""
+    """ "X is/was a N …": a copula with a nominal subject and a noun attribute; also
+    "X, which is a N …", "it represented a form of N" (it resolved) and "The purpose of X is to …".
+    """
     if sent.text.rstrip().endswith("?"):
         return
     for verb in sent:
-        if verb.lemma_ != "be" or verb.lower_ not in PRESENT_COPULAS | PAST_COPULAS:
+        is_copula = verb.lemma_ == "be" and verb.lower_ in COPULA_WORDS
+        if not is_copula and verb.lemma_.lower() not in CLASSIFYING_VERBS:
             continue
         # the main clause, a coordinated one, or one juxtaposed before it ("X was a …; Y was …")
         if (
@@ -235,44 +314,270 @@ def copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             or verb.dep_ in {"conj", "parataxis"}
             or (verb.dep_ == "ccomp" and verb.head.i > verb.i)
         ):
-            fact = _copular_fact(sent, verb)
+            fact = _copular_fact(sent, verb) or _purpose_fact(sent, verb)
+            if fact is not None:
+                yield fact
+        elif verb.dep_ == "relcl" and is_copula:
+            fact = _relative_copular_fact(sent, verb)
             if fact is not None:
                 yield fact
 
 
 def _copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
+    doc = sent.doc
     lower = verb.lower_
     children = list(verb.children)
-    if any(c.dep_ in {"neg", "aux", "auxpass"} or c.tag_ == "MD" for c in children):
-        return None
+    classifying = verb.lemma_.lower() in CLASSIFYING_VERBS
     subjects = [c for c in children if c.dep_ == "nsubj"]
-    attributes = [c for c in children if c.dep_ == "attr" and c.i > verb.i]
-    if not attributes:
+    attributes = [
+        c for c in children if c.dep_ == ("dobj" if classifying else "attr") and c.i > verb.i
+    ]
+    if not attributes and not classifying:
         attributes = _misparsed_attribute(verb)
     if len(subjects) != 1 or not attributes:
         return None
     subject, attribute = subjects[0], attributes[0]
-    if subject.i > verb.i or subject.pos_ not in NOUN_POS or _is_anaphoric_subject(subject):
+    # a negation or modal before the attribute ("is not a", "may be a"); one misattached
+    # inside a long definiens does not count
+    if any(
+        (c.dep_ in {"neg", "aux", "auxpass"} or c.tag_ == "MD") and c.i < attribute.i
+        for c in children
+    ):
         return None
-    # "Thus X was a …" and "If …, X is …" argue rather than define
-    if any(c.dep_ in {"advcl", "mark"} for c in children):
+    if subject.i > verb.i:
+        return None
+    context_start: int | None = None
+    term: tuple[int, int] | None
+    if subject.lower_ in RESOLVABLE_PRONOUNS and subject.tag_ == "PRP":
+        antecedent = _antecedent(sent)
+        # only "it was a N": a cleft ("it was Cliff Slaughter who …") names no class
+        if antecedent is None or not any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attribute.children
+        ):
+            return None
+        first, last = _phrase_bounds(antecedent)
+        term = (_strip_determiner(doc, first, last), last)
+        context_start = doc[antecedent.sent.start].idx
+    elif subject.pos_ not in NOUN_POS or _is_anaphoric_subject(subject):
+        return None
+    else:
+        term = None
+    # "Thus X was a …" and "If …, X is …" argue rather than define; a participle after
+    # the attribute ("…, studying the Earth") only adds to it
+    if any(
+        c.dep_ == "mark" or (c.dep_ == "advcl" and (c.i < verb.i or _has_mark(c))) for c in children
+    ):
         return None
     if any(c.dep_ == "advmod" and c.lower_ in DISCOURSE_OPENERS for c in children):
         return None
+    if not _is_class_attribute(attribute):
+        return None
+    if classifying and not _is_indefinite_class(attribute):
+        return None
+    if term is None:
+        term = _phrase_bounds(subject)
+        if not _stands_alone(doc, *term) or _is_superlative_term(doc, *term):
+            return None
+        if subject.i - term[0] > 0 and doc_first_is_det(doc, term[0]) and term[1] > term[0]:
+            term = (term[0] + 1, term[1])
+    definiens = _subtree_bounds(attribute)
+    copula = "was" if lower in PAST_COPULAS or verb.tag_ == "VBD" else "is"
+    return _fact(sent, term, definiens, "copular", copula=copula, context_start=context_start)
+
+
+def _has_mark(token: Token) -> bool:
+    return any(c.dep_ == "mark" for c in token.children)
+
+
+def _is_class_attribute(attribute: Token) -> bool:
+    """A noun that classifies ("a theory"), or "any/one of N", "someone who …"."""
+    lower = attribute.lower_
+    if lower in QUANTIFIER_ATTRIBUTES:
+        # "one of four wild cats", "someone who writes software"; not "one of the expressions"
+        of_objects = [g for c in attribute.children if c.lower_ == "of" for g in c.children]
+        if any(
+            g.lemma_.lower() in EVALUATIVE_NOUNS | {"expression", "aspect", "feature"}
+            for g in of_objects
+        ):
+            return False
+        return bool(of_objects) or any(c.dep_ == "relcl" for c in attribute.children)
     if attribute.pos_ in {"PRON", "NUM", "ADJ"} or attribute.lemma_.lower() in EVALUATIVE_NOUNS:
+        return False
+    return not any(
+        c.dep_ == "det" and c.lower_ in {"no", "this", "that"} for c in attribute.children
+    )
+
+
+def _is_indefinite_class(attribute: Token) -> bool:
+    """ "a specific form of …": an indefinite class noun, as "represents"/"constitutes" need."""
+    return attribute.lemma_.lower() in CLASS_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attribute.children
+    )
+
+
+def _antecedent(sent: SpacySpan) -> Token | None:
+    """The subject of the sentence before, in the same paragraph, for a subject "it"."""
+    doc = sent.doc
+    if sent.start == 0:
         return None
-    if any(c.dep_ == "det" and c.lower_ in {"no", "this", "that"} for c in attribute.children):
+    previous = doc[sent.start - 1].sent
+    if any(t.is_space and "\n\n" in t.text for t in doc[previous.end - 1 : sent.start + 1]):
         return None
-    term = _phrase_bounds(subject)
-    if not _stands_alone(sent.doc, *term) or any(
-        t.tag_ == "JJS" for t in sent.doc[term[0] : term[1] + 1]
+    root = previous.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    if subject.tag_ not in {"NN", "NNP"} or _is_anaphoric_subject(subject):
+        return None
+    return subject
+
+
+def _relative_copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
+    """ "the conditioned stimulus (CS), which is a stimulus that …" -> conditioned stimulus."""
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ in {"which", "who"} for c in children):
+        return None
+    # only a non-restrictive clause, after a comma, adds a definition to its noun
+    doc = sent.doc
+    relative = min(c.i for c in children if c.dep_ == "nsubj")
+    if relative == 0 or doc[relative - 1].text != ",":
+        return None
+    if any(c.dep_ in {"neg", "aux"} or c.tag_ == "MD" for c in children):
+        return None
+    attributes = [c for c in children if c.dep_ == "attr" and c.i > verb.i]
+    described = verb.head
+    if not attributes or described.pos_ not in NOUN_POS or _is_anaphoric_subject(described):
+        return None
+    attribute = attributes[0]
+    if not _is_class_attribute(attribute) or attribute.pos_ not in NOUN_POS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attribute.children) and (
+        attribute.tag_ not in {"NNS", "NNPS"}
     ):
         return None
-    if subject.i - term[0] > 0 and doc_first_is_det(sent.doc, term[0]) and term[1] > term[0]:
-        term = (term[0] + 1, term[1])
-    definiens = _subtree_bounds(attribute)
-    copula = "was" if lower in PAST_COPULAS else "is"
-    return _fact(sent, term, definiens, "copular", copula=copula)
+    first, last = _phrase_bounds(described)
+    first = _strip_determiner(sent.doc, first, last)
+    if _is_superlative_term(sent.doc, first, last):
+        return None
+    copula = "was" if verb.lower_ in PAST_COPULAS else "is"
+    return _fact(sent, (first, last), _subtree_bounds(attribute), "copular", copula=copula)
+
+
+def _purpose_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
+    """ "The historical purpose of socialism is to develop society …": term = the subject."""
+    if verb.lemma_ != "be":
+        return None
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
+    goals = [
+        c
+        for c in children
+        if c.dep_ == "xcomp" and c.i > verb.i and any(a.lower_ == "to" for a in c.children)
+    ]
+    if len(subjects) != 1 or not goals or any(c.dep_ == "neg" or c.tag_ == "MD" for c in children):
+        return None
+    subject = subjects[0]
+    if subject.lemma_.lower() not in PURPOSE_NOUNS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return None
+    if any(
+        c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETERMINERS for c in subject.children
+    ):
+        return None
+    first, last = _subtree_bounds(subject)
+    first = _strip_determiner(sent.doc, first, last)
+    goal = goals[0]
+    copula = "was" if verb.lower_ in PAST_COPULAS else "is"
+    return _fact(sent, (first, last), (goal.i - 1, goal.right_edge.i), "copular", copula=copula)
+
+
+def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
+    """ "(In chemistry,) (a) X (…) (, also known as Y,) is a/any/one of …" read from the surface,
+    for the sentences whose parse hides the copula's subject (names in brackets, alternate
+    names between commas, a list number before the sentence)."""
+    doc = sent.doc
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) < 4 or sent.text.rstrip().endswith("?"):
+        return
+    i = 0
+    # a list number the textbook put before the sentence: "38 . The forest …"
+    if tokens[0].like_num and len(tokens) > 2 and tokens[1].text == ".":
+        i = 2
+    if tokens[i].lower_ in OPENER_PREPOSITIONS:
+        comma = next((j for j in range(i + 1, min(i + 9, len(tokens))) if tokens[j].text == ","), 0)
+        if not comma:
+            return
+        i = comma + 1
+    if i < len(tokens) and tokens[i].lower_ in {"a", "an", "the"}:
+        i += 1
+    term_first = i
+    while (
+        i < len(tokens)
+        and i - term_first < MAX_TERM_TOKENS
+        and (tokens[i].pos_ in NOUN_POS | {"ADJ", "NUM"} or tokens[i].text == "-")
+    ):
+        i += 1
+    term_last = i - 1
+    if term_last < term_first or tokens[term_last].pos_ not in NOUN_POS:
+        return
+    i = _skip_asides(tokens, i)
+    if i is None or i + 1 >= len(tokens) or tokens[i].lower_ not in COPULA_WORDS:
+        return
+    copula = tokens[i]
+    i += 1
+    while i < len(tokens) and tokens[i].pos_ == "ADV" and tokens[i].lower_ not in {"not", "never"}:
+        i += 1
+    if i >= len(tokens) or tokens[i].lower_ not in DEFINIENS_STARTS:
+        return
+    first_noun = next((t for t in tokens[i:] if t.pos_ in NOUN_POS), None)
+    if first_noun is None or first_noun.lemma_.lower() in EVALUATIVE_NOUNS:
+        return
+    head = tokens[term_last]
+    if head.lemma_.lower() in GENERIC_SUBJECTS and head.pos_ != "PROPN":
+        return
+    first, last = tokens[term_first].i, head.i
+    if _is_superlative_term(doc, first, last):
+        return
+    end = tokens[-1].i - (1 if tokens[-1].is_punct else 0)
+    fact = _fact(
+        sent,
+        (first, last),
+        (tokens[i].i, end),
+        "copular",
+        copula="was" if copula.lower_ in PAST_COPULAS else "is",
+    )
+    if fact is not None:
+        yield fact
+
+
+def _skip_asides(tokens: list[Token], i: int) -> int | None:
+    """Skip "( … )" groups and one ", also known as Y ," / ", or Y ," aside after a term."""
+    asides = 0
+    while i < len(tokens) and asides < 4:
+        if tokens[i].text == "(":
+            close = next((j for j in range(i + 1, len(tokens)) if tokens[j].text == ")"), None)
+            if close is None:
+                return None
+            i = close + 1
+        elif tokens[i].text == ",":
+            close = next(
+                (j for j in range(i + 1, min(i + 16, len(tokens))) if tokens[j].text == ","), None
+            )
+            if close is None or close + 1 >= len(tokens):
+                return None
+            inner = tokens[i + 1 : close]
+            # only names: no clause of its own, apart from "known as"/"called"
+            if any(
+                t.pos_ in {"VERB", "AUX"} and t.lower_ not in BRACKET_NAMING_WORDS for t in inner
+            ):
+                return None
+            i = close + 1
+        else:
+            return i
+        asides += 1
+    return i
 
 
 def _misparsed_attribute(verb: Token) -> list[Token]:
@@ -498,6 +803,40 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             )
             if fact is not None:
                 yield fact
+        elif lemma in COMPOSITION_VERBS | {"make"} and subjects and _is_generic_present(verb):
+            # "An ecosystem consists of …", "X is composed of …", "X is made up of …"
+            if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
+                continue
+            if lemma != "consist" and lemma != "comprise" and not passive:
+                continue
+            parts = _prep_objects(verb, "of") or (
+                [c for c in children if c.dep_ == "dobj"] if lemma == "comprise" else []
+            )
+            subject = subjects[0]
+            if not parts or subject.pos_ != "NOUN" or _is_anaphoric_subject(subject):
+                continue
+            first, last = _phrase_bounds(subject)
+            if doc_first_is_det(sent.doc, first) and last > first:
+                first += 1
+            fact = _fact(sent, (first, last), _subtree_bounds(parts[0]), "definitor")
+            if fact is not None:
+                yield fact
+        elif lemma == "use" and passive and subjects:
+            # "the term Epoch is used to describe a complete pass …"
+            purposes = [
+                c for c in children if c.dep_ in {"xcomp", "advcl"} and c.lemma_ in USE_FOR_VERBS
+            ]
+            term = _metalinguistic_term(subjects[0])
+            if not purposes or term is None:
+                continue
+            purpose = purposes[0]
+            meanings = [c for c in purpose.children if c.dep_ in {"dobj", "ccomp"}]
+            meanings += _prep_objects(purpose, "to")
+            if not meanings:
+                continue
+            fact = _fact(sent, term, _subtree_bounds(meanings[0]), "definitor")
+            if fact is not None:
+                yield fact
         elif lemma == "define" and as_objects:
             if passive and subjects:
                 term_head = subjects[0]
@@ -517,14 +856,23 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             )
             if fact is not None:
                 yield fact
-        elif lemma in MEANING_VERBS and not passive and subjects:
+        elif (lemma in MEANING_VERBS or lemma == "stand") and not passive and subjects:
+            for_objects = _prep_objects(verb, "for")
             meanings = [c for c in children if c.dep_ in {"dobj", "ccomp"}] + to_objects
+            if lemma == "stand":
+                meanings = for_objects
             if not meanings:
                 continue
             if lemma == "refer" and not to_objects:
                 continue
-            subject = subjects[0]
+            # "the term Apocrypha refers to": the parser may make both nouns subjects
+            subject = next(
+                (s for s in subjects if s.lemma_.lower() in METALINGUISTIC_NOUNS), subjects[0]
+            )
             term = _metalinguistic_term(subject)
+            named = [s for s in subjects if s.i == subject.i + 1 and s.pos_ in NOUN_POS]
+            if term is None and subject.lemma_.lower() in METALINGUISTIC_NOUNS and named:
+                term = _phrase_bounds(named[0])
             if term is None:
                 if subject.pos_ not in NOUN_POS or _is_anaphoric_subject(subject):
                     continue
@@ -538,6 +886,22 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             )
             if fact is not None:
                 yield fact
+
+
+def _prep_objects(verb: Token, preposition: str) -> list[Token]:
+    return [
+        grand
+        for c in verb.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ == preposition
+        for grand in c.children
+        if grand.dep_ in {"pobj", "pcomp"}
+    ]
+
+
+def _is_generic_present(verb: Token) -> bool:
+    """Present tense: textbooks state what things are made of; stories say what they were."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(t.tag_ in {"VBZ", "VBP"} for t in [verb, *auxiliaries])
 
 
 def _metalinguistic_term(subject: Token) -> tuple[int, int] | None:
@@ -586,6 +950,47 @@ def parenthetical_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             yield fact
 
 
+def bracket_naming_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
+    """ "the program of internationalism (now labelled “permanent revolution”)" -> the name in
+    the brackets is the term, the noun phrase before them its definiens."""
+    doc = sent.doc
+    for open_paren in sent:
+        if open_paren.text != "(" or open_paren.i <= sent.start:
+            continue
+        close = next((t.i for t in doc[open_paren.i : sent.end] if t.text == ")"), None)
+        if close is None:
+            continue
+        inner = [t for t in doc[open_paren.i + 1 : close] if not t.is_space]
+        while inner and inner[0].pos_ == "ADV":
+            inner = inner[1:]
+        if not inner or inner[0].lower_ not in BRACKET_NAMING_WORDS:
+            continue
+        name = inner[1:]
+        if name and name[0].lower_ == "as":
+            name = name[1:]
+        name = [t for t in name if not (t.is_punct and t.text in TRIM_CHARS)] or []
+        if not name or len(name) > 6 or not any(t.is_alpha for t in name):
+            continue
+        described = doc[open_paren.i - 1]
+        if described.pos_ not in NOUN_POS:
+            continue
+        # "the program of internationalism": climb from the object to the noun it modifies
+        while described.dep_ == "pobj" and described.head.head.pos_ in NOUN_POS:
+            described = described.head.head
+        first = described.left_edge.i
+        if first < sent.start or _is_anaphoric_subject(described):
+            continue
+        fact = _fact(
+            sent,
+            (name[0].i, name[-1].i),
+            (first, open_paren.i - 1),
+            "parenthetical",
+            is_person=False,
+        )
+        if fact is not None:
+            yield fact
+
+
 def _looks_like_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= 2 and text[0].isupper()
@@ -627,6 +1032,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 PATTERNS: tuple[Callable[[SpacySpan], Iterable[DefinitionFact]], ...] = (
     copular_definitions,
+    bracket_naming_definitions,
     appositive_definitions,
     title_definitions,
     definitor_definitions,
@@ -638,8 +1044,13 @@ def find_definitions(doc: Doc) -> Iterator[DefinitionFact]:
     """Every definition of every sentence, one fact per (term, definiens)."""
     seen: set[tuple[str, str]] = set()
     for sent in doc.sents:
-        for pattern in PATTERNS:
+        found_copular = False
+        for pattern in (*PATTERNS, surface_copular_definitions):
+            # the surface reading only stands in for a copular parse that found nothing
+            if pattern is surface_copular_definitions and found_copular:
+                continue
             for fact in pattern(sent):
+                found_copular = found_copular or fact.pattern == "copular"
                 key = (fact.term.lower(), fact.definiens.lower())
                 if key in seen:
                     continue
