@@ -154,3 +154,15 @@ def test_any_verb_gives_a_clause_or_none(parse, words: list[str], answer_at: int
         assert clause.verb == token.text
         assert clause.subject
         assert not clause.subject.startswith((" ", ","))
+
+
+def test_reduced_relative_tagged_past_reads_as_passive(parse) -> None:
+    text = "The summer school held in August in Ann Arbor was a success."
+    doc = parse(text)
+    verb = token_named(doc, "held")
+    if verb.dep_ != "acl":
+        pytest.skip("the parser did not read 'held' as a reduced relative")
+    clause = clause_for(verb, doc.char_span(text.index("August"), text.index("August") + 6))
+    assert clause is not None
+    assert clause.auxiliaries == ("was",)
+    assert clause.tag == "VBN"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import example, given
@@ -24,7 +25,9 @@ from factcards.model import (
     Span,
 )
 from factcards.questions import (
+    _tidy_complement,
     build_notes,
+    claim_question,
     cloze_front,
     date_answer,
     date_question,
@@ -32,9 +35,12 @@ from factcards.questions import (
     fit_complement,
     make_cloze,
     note_guid,
+    quote_cloze,
     readable_date,
     shorten_quote,
     speaker_visible,
+    subject_question,
+    wh_question,
 )
 
 
@@ -348,8 +354,9 @@ def quote_fact(
     ],
 )
 def test_quote_note(fact: QuoteFact, front: str, back: str) -> None:
-    [note] = build_notes(document_from_text(fact.sentence.text), [fact])
+    note, *clozes = build_notes(document_from_text(fact.sentence.text), [fact])
     assert (note.kind, note.front, note.back) == ("quote", front, back)
+    assert all(cloze.is_cloze and cloze.back == back for cloze in clozes)
     assert note.speaker == fact.speaker
     assert note.quote == fact.quote.text  # the full quote, not the shortened one
     assert (note.work, note.year) == (fact.work, fact.year)
@@ -636,3 +643,107 @@ def test_source_offsets_through_shifted_segments() -> None:
     intro = ClaimFact(sentence=Span(0, 8, text[:8]), answer=Span(0, 5, "Intro"))
     refs = [n.source for n in build_notes(document, [intro])]
     assert all(r.end == 18 for r in refs)
+
+
+# --------------------------------------------------------------------------- claim questions
+
+# clause -> complement tidied: cut at a colon or a long quotation, no dangling end
+COMPLEMENTS = [
+    ("Since the removal of Trotsky: “the party has turned”", "Since the removal of Trotsky"),
+    ("the book “Since the removal of Trotsky the party has turned”", "the book"),
+    ("an article entitled “The State”", "an article entitled “The State”"),
+    ("the new program, writing", "the new program"),
+    ("the new program of the", "the new program"),
+]
+
+
+@pytest.mark.parametrize(("complement", "expected"), COMPLEMENTS)
+def test_tidy_complement(complement: str, expected: str) -> None:
+    assert _tidy_complement(complement) == expected
+
+
+WH_QUESTIONS = [
+    ("What", Clause("The Soviet state", (), "established", "establish", "VBD"),
+     "What did the Soviet state establish?"),
+    ("Where", Clause("The congress", ("was",), "held", "hold", "VBN"),
+     "Where was the congress held?"),
+    ("How many strikers", Clause("The police", (), "arrested", "arrest", "VBD", "at the gates"),
+     "How many strikers did the police arrest at the gates?"),
+    ("What", Clause("it", (), "eliminated", "eliminate", "VBD"), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("wh", "clause", "expected"), WH_QUESTIONS)
+def test_wh_question(wh: str, clause: Clause, expected: str | None) -> None:
+    assert wh_question(wh, clause) == expected
+
+
+SUBJECT_QUESTIONS = [
+    ("Who", Clause("Trotsky", (), "proposed", "propose", "VBD", "the creation of a white book"),
+     "Who proposed the creation of a white book?"),
+    ("Who", Clause("The workers", ("were",), "killed", "kill", "VBN", "in Shanghai"),
+     "Who was killed in Shanghai?"),
+    ("What", Clause("The parties", ("have",), "abandoned", "abandon", "VBN", "the program"),
+     "What has abandoned the program?"),
+    ("Who", Clause("Workers", (), "build", "build", "VBP", "socialism"), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("wh", "clause", "expected"), SUBJECT_QUESTIONS)
+def test_subject_question(wh: str, clause: Clause, expected: str | None) -> None:
+    assert subject_question(wh, clause) == expected
+
+
+def claim_question_fact(text: str, answer: str, wh: str, role: str, clause: Clause) -> ClaimFact:
+    # what nlp/claims.py hands over: a ClaimFact carrying wh, role and clause
+    fact = claim_fact(text, answer)
+    return SimpleNamespace(
+        sentence=fact.sentence, answer=fact.answer, wh=wh, role=role, clause=clause
+    )  # type: ignore[return-value]
+
+
+CLAIM_QUESTIONS = [
+    ("Trotsky proposed the creation of a white book.", "Trotsky", "Who", "subject",
+     Clause("Trotsky", (), "proposed", "propose", "VBD", "the creation of a white book"),
+     "Who proposed the creation of a white book?"),
+    ("The German SPD ended up backing its own government.", "German SPD", "What", "subject",
+     Clause("The German SPD", (), "ended", "end", "VBD", "up backing its own government"),
+     "What ended up backing its own government?"),
+    # unresolved pronoun or a pointer outside the question
+    ("The monopoly eliminated it.", "monopoly", "What", "subject",
+     Clause("The monopoly", (), "eliminated", "eliminate", "VBD", "it"), None),
+    ("Trotsky wrote as follows.", "Trotsky", "Who", "subject",
+     Clause("Trotsky", (), "wrote", "write", "VBD", "as follows"), None),
+    # the answer visible in the question
+    ("Trotsky praised Trotsky.", "Trotsky", "Who", "subject",
+     Clause("Trotsky", (), "praised", "praise", "VBD", "Trotsky"), None),
+    # an answer over 8 words is a passage
+    ("Lenin wrote one two three four five six seven eight nine.",
+     "one two three four five six seven eight nine", "What", "object",
+     Clause("Lenin", (), "wrote", "write", "VBD"), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "answer", "wh", "role", "clause", "expected"), CLAIM_QUESTIONS)
+def test_claim_question(
+    text: str, answer: str, wh: str, role: str, clause: Clause, expected: str | None
+) -> None:
+    assert claim_question(claim_question_fact(text, answer, wh, role, clause)) == expected
+
+
+QUOTE_CLOZES = [
+    ("Trotsky", "The emancipation of the workers is their own historical task.",
+     "Complete Trotsky’s words: «The emancipation of the workers is their own {{c1::historical "
+     "task}}.»"),
+    ("Engels", "The state is not abolished, it withers away in the end.",
+     "Complete Engels’ words: «The state is not abolished, it withers away in the {{c1::end}}.»"),
+    ("Lenin", "Too short a quote.", None),
+    ("Lenin", " ".join(["word"] * 30), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("speaker", "quote", "expected"), QUOTE_CLOZES)
+def test_quote_cloze(speaker: str, quote: str, expected: str | None) -> None:
+    assert quote_cloze(speaker, quote) == expected
+    if expected:
+        assert len(ANKI_CLOZE.findall(expected)) == 1

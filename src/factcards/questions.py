@@ -131,7 +131,11 @@ HONORIFICS: frozenset[str] = _words(
 )
 
 # Question and quote lengths (words): long enough to be unambiguous, short enough to read.
-MAX_QUESTION_WORDS = 25
+MAX_QUESTION_WORDS = 25  # a complement is cut at a phrase boundary to fit this
+MAX_ANY_QUESTION_WORDS = 30  # a question still longer (no safe cut) is dropped
+MAX_ANSWER_WORDS = 8  # a claim question's answer; a longer one is a passage, not an answer
+MAX_CLOZE_QUOTE_WORDS = 25  # quotes this short also get a "Complete X's words" cloze
+MIN_CLOZE_QUOTE_WORDS = 6
 MAX_QUOTE_WORDS = 40
 QUOTE_WORD_SLACK = 5  # a quote this little over the limit is kept whole
 MIN_QUOTE_CUT_WORDS = 20  # never cut a quote shorter than this
@@ -147,6 +151,25 @@ PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("«", "»"), ("(", ")"), 
 # a lone participle after a comma ("…, writing") introduces a quotation the clause left out
 TRAILING_PARTICIPLE = re.compile(r",\s*\w+ing$")
 CLOSERS = "”»)]"
+CLOSE_PUNCT = ".,;:!?…\"'”’»)]"
+MAX_KEY_PHRASE_WORDS = 4
+# a trailing present participle ("review the book, writing") that lost its object
+PARTICIPLE_ENDING = re.compile(r"\w+ing$")
+# a quoted passage of six or more words (a short one is a title or a term): questions stop
+# before it
+QUOTED_PASSAGE = re.compile(r"[“\"«‘][^\s”\"»’]+(?:\s+[^\s”\"»’]+){5}")
+
+# A claim question holding one of these points outside itself ("What eliminated it?", "… this
+# perspective", "… as follows"): it is not self-contained.
+UNRESOLVED_WORDS: frozenset[str] = _words(
+    "it its they them their theirs he him his she her hers this these those here there "
+    "follows following below above former latter we us our i me my you your"
+)
+# in "Who ended up backing its own government?" the possessive is the asked-for subject's
+SUBJECT_POSSESSIVES: frozenset[str] = _words("its their his her")
+
+# Agreement with a singular wh-word: "The workers were killed" -> "Who was killed?"
+SINGULAR_FORMS: dict[str, str] = {"were": "was", "are": "is", "have": "has", "do": "does"}
 LEADING_QUOTE_CHARS = " \"'“‘«(["
 
 BASE91_TABLE = (
@@ -344,19 +367,50 @@ def fit_complement(complement: str, budget: int) -> str:
     return _strip_edges(" ".join(words[:cut]))
 
 
-def date_question(clause: Clause | None, common_words: Container[str] = frozenset()) -> str | None:
-    """'When was the ICFI founded …?' from the clause, or None when it makes no question.
+def _tidy_complement(complement: str) -> str:
+    """Strip a complement's edges, cut it before a quotation or a colon, drop dangling ends.
 
-    `common_words` are words known to be common nouns, lowered when they start the subject.
+    A quotation inside a question's complement ("comment: Since the removal of …") is the answer
+    material of another card, and what follows a colon introduces it: both go.
+    """
+    complement = _strip_edges(clean_whitespace(complement), " ,;:.!?–—-")
+    if (colon := complement.find(":")) >= 0:
+        complement = complement[:colon]
+    quote = QUOTED_PASSAGE.search(complement)
+    if quote is not None:
+        complement = complement[: quote.start()]
+    words = _strip_edges(TRAILING_PARTICIPLE.sub("", _strip_edges(complement))).split()
+    while words and (
+        words[-1].lower().strip(",;") in DANGLING_ENDINGS
+        or (
+            PARTICIPLE_ENDING.search(words[-1].strip(",;"))
+            and len(words) > 1
+            and words[-2].endswith(",")
+        )
+    ):
+        words.pop()
+    return _strip_edges(" ".join(words))
+
+
+def _valid_subject(subject: str) -> bool:
+    first_word = normalise(subject).split()[:1]
+    return not (is_pronoun(subject) or not first_word or first_word[0] in RELATIVE_STARTERS)
+
+
+def wh_question(
+    wh: str, clause: Clause | None, common_words: Container[str] = frozenset()
+) -> str | None:
+    """'<Wh> was the ICFI founded …?' by subject–auxiliary inversion with do-support.
+
+    `wh` asks for a part of the clause other than its subject ("When", "Where", "What",
+    "How many delegates"); the clause's complement never holds that part. None when the clause
+    makes no question. `common_words` are known common nouns, lowered when they start the subject.
     """
     if clause is None:
         return None
     subject = _strip_edges(clean_whitespace(clause.subject), " ,;:.–—-")
     verb = clean_whitespace(clause.verb).lower()
-    if not subject or not verb or " " in verb:
-        return None
-    first_word = normalise(subject).split()[:1]
-    if is_pronoun(subject) or not first_word or first_word[0] in RELATIVE_STARTERS:
+    if not subject or not verb or " " in verb or not _valid_subject(subject):
         return None
     subject = _lowercase_first_word(subject, common_words)
     auxiliaries, negated = _auxiliary_words(clause)
@@ -371,20 +425,58 @@ def date_question(clause: Clause | None, common_words: Container[str] = frozense
         head, middle, main = "was", [], verb
     else:
         return None
-    words = ["When", head, subject]
+    words = [wh, head, subject]
     if negated:
         words.append("not")
     words.extend(middle)
     if main:
         words.append(main)
-    complement = _strip_edges(clean_whitespace(clause.complement), " ,;:.!?–—-")
-    complement = _strip_edges(TRAILING_PARTICIPLE.sub("", complement))
+    return _with_complement(words, clause.complement)
+
+
+def _with_complement(words: list[str], raw_complement: str) -> str | None:
+    complement = _tidy_complement(raw_complement)
     if complement:
         budget = MAX_QUESTION_WORDS - len(" ".join(words).split())
-        complement = fit_complement(complement, budget)
+        complement = _tidy_complement(fit_complement(complement, budget))
         if complement:
             words.append(complement)
-    return finish_question(" ".join(words))
+    question = finish_question(" ".join(words))
+    return question if len(question.split()) <= MAX_ANY_QUESTION_WORDS else None
+
+
+def date_question(clause: Clause | None, common_words: Container[str] = frozenset()) -> str | None:
+    """'When was the ICFI founded …?' from the clause, or None when it makes no question."""
+    return wh_question("When", clause, common_words)
+
+
+def subject_question(wh: str, clause: Clause | None) -> str | None:
+    """'Who proposed the creation of a white book?': `wh` replaces the clause's subject.
+
+    The verb agrees with a singular wh-word ("The workers were …" -> "Who was …"); a bare
+    plural present ("Workers build …") has no safe singular here and makes no question.
+    """
+    if clause is None:
+        return None
+    verb = clean_whitespace(clause.verb)
+    if not verb or " " in verb:
+        return None
+    auxiliaries, negated = _auxiliary_words(clause)
+    if not auxiliaries and clause.tag == "VBP" and verb.lower() not in SINGULAR_FORMS:
+        return None
+    words = [wh]
+    if auxiliaries:
+        words.append(SINGULAR_FORMS.get(auxiliaries[0], auxiliaries[0]))
+        if negated:
+            words.append("not")
+        words.extend(auxiliaries[1:])
+        words.append(verb.lower())
+    else:
+        lowered = verb.lower()
+        words.append(SINGULAR_FORMS.get(lowered, lowered))
+        if negated:
+            return None  # "Who not went" has no form without do-support and an auxiliary
+    return _with_complement(words, clause.complement)
 
 
 def readable_date(value: str | None) -> str | None:
@@ -608,16 +700,64 @@ def quote_notes(document: Document, fact: QuoteFact) -> Iterator[Note]:
     year = clean_whitespace(fact.year) if fact.year else ""
     front = escape_cloze(f"Who {verb}: «{shorten_quote(quote)}»?")
     back = quote_answer(speaker, work or None, year or None)
-    yield _note(
-        document,
-        fact,
-        front,
-        back,
-        speaker=speaker,
-        quote=quote,
-        work=work or None,
-        year=year or None,
-    )
+    fields: dict[str, str | None] = {
+        "speaker": speaker,
+        "quote": quote,
+        "work": work or None,
+        "year": year or None,
+    }
+    yield _note(document, fact, front, back, **fields)
+    cloze = quote_cloze(speaker, quote)
+    if cloze:
+        yield _note(document, fact, cloze, back, variant="cloze", **fields)
+
+
+def key_phrase(quote: str) -> tuple[int, int] | None:
+    """Where the quote's key phrase is: its last run of 1-4 content words, which the rest of
+    the quote does not repeat (English puts new information last)."""
+    runs: list[tuple[int, int]] = []
+    run_start: int | None = None
+    run_end = 0
+    for match in re.finditer(r"\S+", quote):
+        word = match.group()
+        bare = normalise(word)
+        is_content = bool(bare) and " " not in bare and bare not in STOP_WORDS | PRONOUNS
+        if is_content and run_start is not None and not CLAUSE_END.search(quote[run_end - 1]):
+            run_end = match.start() + len(word.rstrip(CLOSE_PUNCT))
+        elif is_content:
+            run_start = match.start() + (len(word) - len(word.lstrip(LEADING_QUOTE_CHARS)))
+            run_end = match.start() + len(word.rstrip(CLOSE_PUNCT))
+        if not is_content or CLAUSE_END.search(word) or SENTENCE_END.search(word):
+            if run_start is not None and run_end > run_start:
+                runs.append((run_start, run_end))
+            run_start = None
+    if run_start is not None and run_end > run_start:
+        runs.append((run_start, run_end))
+    for start, end in reversed(runs):
+        words = quote[start:end].split()
+        if len(words) > MAX_KEY_PHRASE_WORDS:
+            start = end - len(" ".join(words[-MAX_KEY_PHRASE_WORDS:]))
+        phrase = quote[start:end]
+        if not contains_words(f"{quote[:start]} … {quote[end:]}", phrase):
+            return start, end
+    return None
+
+
+def possessive(name: str) -> str:
+    return name + ("’" if name.endswith("s") else "’s")
+
+
+def quote_cloze(speaker: str, quote: str) -> str | None:
+    """'Complete Trotsky’s words: «… {{c1::permanent revolution}} …»' for a short quote."""
+    if not MIN_CLOZE_QUOTE_WORDS <= len(quote.split()) <= MAX_CLOZE_QUOTE_WORDS:
+        return None
+    where = key_phrase(quote)
+    if where is None:
+        return None
+    deletion = cloze_front(quote, *where)
+    if deletion is None:
+        return None
+    return f"Complete {escape_cloze(possessive(speaker))} words: «{deletion}»"
 
 
 def definition_notes(
@@ -639,8 +779,43 @@ def definition_notes(
     yield _note(document, fact, escape_cloze(question), definiens, term=term)
 
 
-def claim_notes(document: Document, fact: ClaimFact) -> Iterator[Note]:
-    """A cloze of the sentence with the answer span blanked."""
+def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) -> str | None:
+    """The wh-question whose answer is the claim's span, when the extractor found a clean one.
+
+    The extractor hands over (as `wh`, `role` and `clause` on the fact) the wh-phrase, whether
+    it replaces the subject ("Who proposed …?") or is fronted with inversion ("What did Trotsky
+    propose …?", "Where was …?"), and the clause without the answer.
+    """
+    clause: Clause | None = getattr(fact, "clause", None)
+    wh: str = getattr(fact, "wh", "") or ""
+    role: str = getattr(fact, "role", "") or ""
+    answer = clean_whitespace(fact.answer.text)
+    if clause is None or not wh or len(answer.split()) > MAX_ANSWER_WORDS:
+        return None
+    if is_trivial_answer(answer):
+        return None
+    if role == "subject":
+        question = subject_question(wh, clause)
+    else:
+        starts = _starts_sentence(fact.sentence.text, clause.subject)
+        question = wh_question(wh, clause, common_words if starts else frozenset())
+    if question is None or contains_words(question, answer):
+        return None
+    unresolved = UNRESOLVED_WORDS - (SUBJECT_POSSESSIVES if role == "subject" else frozenset())
+    if any(word in unresolved for word in normalise(question).split()):
+        return None
+    return question
+
+
+def claim_notes(
+    document: Document, fact: ClaimFact, common_words: Container[str] = frozenset()
+) -> Iterator[Note]:
+    """A wh-question with the answer span as its answer, else a cloze of the sentence."""
+    question = claim_question(fact, common_words)
+    if question:
+        answer = _strip_edges(clean_whitespace(fact.answer.text), " ,;:.!?–—-")
+        yield _note(document, fact, escape_cloze(question), answer, variant="question")
+        return
     sentence = fact.sentence.text
     where = _span_in_sentence(sentence, fact.answer.start - fact.sentence.start, fact.answer.text)
     front = cloze_front(sentence, *where) if where else None
@@ -659,7 +834,7 @@ def notes_for(
     elif isinstance(fact, DefinitionFact):
         yield from definition_notes(document, fact, common_words)
     elif isinstance(fact, ClaimFact):
-        yield from claim_notes(document, fact)
+        yield from claim_notes(document, fact, common_words)
 
 
 def _document_position(fact: Fact) -> tuple[int, int, int]:

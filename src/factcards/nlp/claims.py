@@ -13,14 +13,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..model import ClaimFact, Span
+from ..model import ClaimFact, Clause, Span
+from .clauses import clause_for
 
-WORDS_PER_CLAIM = 90
+WORDS_PER_CLAIM = 30
 BLOCK_WORDS = 700  # paragraphs are grouped into blocks of about this many words
 MIN_TOKENS = 8
 MAX_TOKENS = 45
@@ -40,12 +42,49 @@ DANGLING_OPENERS = frozenset(
     }
 )  # fmt: skip
 QUOTE_CHARS = frozenset({'"', "“", "”"})
+# a sentence whose root carries one of these subordinators is a fragment ("Precisely because …")
+SUBORDINATE_DEPS = frozenset({"mark"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# meta, rhetorical and hedged sentences: about the text or the speaker, not about the subject
+META_OPENERS: tuple[str, ...] = (
+    "i would like", "i want", "i will", "i shall", "i think", "i believe", "i quote",
+    "let me", "let us", "let's", "we will", "we shall", "we now", "we can", "we must",
+    "as we", "as i", "it is worth", "it should be", "it must be", "note that", "notice that",
+    "consider", "suffice it", "allow me", "in this lecture", "in this article", "in this essay",
+    "in this chapter", "in this section", "turning to", "to return to", "to sum up",
+    "in conclusion", "in my opinion", "in our opinion", "see ", "perhaps", "maybe",
+)  # fmt: skip
+HEDGE_WORDS = frozenset(
+    {"perhaps", "possibly", "probably", "arguably", "presumably", "seemingly", "maybe"}
+)
+# words an answer never starts or ends with: it would be part of a longer phrase
+EDGE_POS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART", "PRON", "PUNCT", "SPACE", "AUX"})
+# prepositions after which a place answers "Where …?"
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "within", "throughout"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAX_QUESTION_ANSWER_TOKENS = 8
+DEMONSTRATIVES = frozenset({"this", "these", "those", "that", "such"})
+QUESTION_CANDIDATES = 3  # answers tried, best first, for a clean wh-question
 MAX_ANSWER_TOKENS = 6
 ENTITY_BONUS = 4.0
 NUMBER_BONUS = 3.0
 SUBJECT_PENALTY = 0.5
 FOCUS_WEIGHT = 1.0
 TERM_CAP = 3.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimQuestionFact(ClaimFact):
+    """A claim with a clean wh-question: `wh` asks for `answer`; with `role` "subject" it
+    replaces the clause's subject ("Who proposed …?"), otherwise it is fronted with
+    subject–auxiliary inversion ("What did Trotsky propose …?"). `clause` lacks the answer.
+
+    (questions.py reads these three through getattr, so it never imports this module.)
+    """
+
+    wh: str
+    role: str
+    clause: Clause
 
 
 def _content_lemmas(tokens: SpacySpan) -> list[str]:
@@ -136,8 +175,77 @@ def _eligible(sent: SpacySpan, quoted: set[int]) -> bool:
         return False  # a fragment cut off by a page break or a list
     if words[0].text in QUOTE_CHARS:
         return False
+    if not is_main_clause(sent) or is_meta(sent):
+        return False
     in_quotes = sum(1 for t in words if t.i in quoted)
     return in_quotes * 2 < len(words)
+
+
+def is_main_clause(sent: SpacySpan) -> bool:
+    """Whether the sentence has a finite main verb with a subject and is not a subordinate
+    clause standing alone ("Precisely because capitalism has developed as a world system.")."""
+    root = sent.root
+    if root.pos_ not in {"VERB", "AUX"}:
+        return False
+    children = list(root.children)
+    if any(child.dep_ in SUBORDINATE_DEPS for child in children):
+        return False
+    auxiliaries = [child for child in children if child.dep_ in {"aux", "auxpass"}]
+    if root.tag_ not in FINITE_TAGS and not any(a.tag_ in FINITE_TAGS for a in auxiliaries):
+        return False
+    subjects = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+    return any(child.dep_ in subjects for child in children) or any(
+        grandchild.dep_ in subjects for a in auxiliaries for grandchild in a.children
+    )
+
+
+def is_meta(sent: SpacySpan) -> bool:
+    """About the text or the speaker, rhetorical or hedged: "I would like to quote …",
+    "It is worth noting that …", "Perhaps the party …"."""
+    text = " ".join(sent.text.lower().split()).lstrip("\"'“‘(")
+    if text.startswith(META_OPENERS):
+        return True
+    return any(t.lower_ in HEDGE_WORDS for t in sent)
+
+
+def _trim(tokens: SpacySpan) -> SpacySpan:
+    """Drop function words and punctuation from both ends ("Chinese revolution as" -> …)."""
+    doc = tokens.doc
+    start, end = tokens.start, tokens.end
+
+    def is_edge(token) -> bool:
+        return token.pos_ in EDGE_POS or token.tag_ == "POS" or token.is_space
+
+    while start < end and is_edge(doc[start]):
+        start += 1
+    while end > start and is_edge(doc[end - 1]):
+        end -= 1
+    return doc[start:end]
+
+
+def _whole_phrase(tokens: SpacySpan) -> SpacySpan | None:
+    """A candidate that is the tail of a longer noun phrase ("country" of "socialism in one
+    country") extended to that phrase; None when the phrase is too long to be an answer."""
+    doc = tokens.doc
+    root = tokens.root
+    if (
+        root.dep_ != "pobj"
+        or root.head.dep_ != "prep"
+        or root.head.head.pos_
+        not in {
+            "NOUN",
+            "PROPN",
+        }
+    ):
+        return tokens
+    noun = root.head.head
+    if noun.i > tokens.start:
+        return tokens
+    left = min([noun.i] + [t.i for c in noun.lefts for t in c.subtree])
+    phrase = _trim(doc[left : tokens.end])
+    if not len(phrase) or len(phrase) > MAX_ANSWER_TOKENS:
+        return None if root.head.lower_ != "of" else tokens
+    return phrase
 
 
 def _answer_candidates(sent: SpacySpan) -> Iterator[tuple[int, int, str]]:
@@ -160,18 +268,20 @@ def _answer_candidates(sent: SpacySpan) -> Iterator[tuple[int, int, str]]:
             yield start, chunk.end, "TERM"
 
 
-def _pick_answer(
+def _ranked_answers(
     sent: SpacySpan, frequency: Counter[str], quoted: set[int]
-) -> tuple[int, int, str] | None:
-    doc = sent.doc
-    best: tuple[float, int, int, int, str] | None = None
+) -> list[tuple[int, int, str]]:
+    """Answer spans (first token, end token, label), best first."""
+    scored: dict[tuple[int, int], tuple[float, str]] = {}
     for start, end, label in _answer_candidates(sent):
-        tokens = doc[start:end]
-        while len(tokens) and (
-            tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS"
-        ):
-            tokens = doc[tokens.start : tokens.end - 1]
-        if not len(tokens) or len(tokens) > MAX_ANSWER_TOKENS:
+        tokens = _trim(sent.doc[start:end])
+        if not len(tokens):
+            continue
+        extended = _whole_phrase(tokens) if label == "TERM" else tokens
+        if extended is None:
+            continue
+        tokens = extended
+        if len(tokens) > MAX_ANSWER_TOKENS:
             continue
         if any(t.pos_ == "PRON" or t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in tokens):
             continue
@@ -195,12 +305,129 @@ def _pick_answer(
         score += FOCUS_WEIGHT * (tokens.start - sent.start) / max(1, len(sent))
         if tokens.root.dep_ in {"nsubj", "nsubjpass"} and tokens.root.head == sent.root:
             score -= SUBJECT_PENALTY  # the topic is given; what is said about it is tested
-        candidate = (score, -tokens.start, tokens.start, tokens.end, label)
-        if best is None or candidate[:2] > best[:2]:
-            best = candidate
-    if best is None:
+        key = (tokens.start, tokens.end)
+        if key not in scored or scored[key][0] < score:
+            scored[key] = (score, label)
+    ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[0][0]))
+    return [(start, end, label) for (start, end), (_, label) in ranked]
+
+
+def _pick_answer(
+    sent: SpacySpan, frequency: Counter[str], quoted: set[int]
+) -> tuple[int, int, str] | None:
+    ranked = _ranked_answers(sent, frequency, quoted)
+    return ranked[0] if ranked else None
+
+
+# --------------------------------------------------------------------------- wh-questions
+
+
+def _phrase(head) -> SpacySpan:
+    """The contiguous span of `head`'s subtree."""
+    return head.doc[head.left_edge.i : head.right_edge.i + 1]
+
+
+def _clean_phrase(phrase: SpacySpan) -> bool:
+    """Short, no pronoun or demonstrative ("this revolution"), no clause of its own."""
+    return (
+        0 < len(phrase) <= MAX_QUESTION_ANSWER_TOKENS
+        and not any(t.lower_ in DEMONSTRATIVES for t in phrase)
+        and not any(t.pos_ == "PRON" for t in phrase)
+        and not any(t.text in QUOTE_CHARS for t in phrase)
+        and not any(t.dep_ in {"relcl", "acl", "advcl", "ccomp"} for t in phrase)
+    )
+
+
+def _who_or_what(phrase: SpacySpan) -> str:
+    """'Who' for a person: tagged PERSON here, or a name the text tags PERSON elsewhere."""
+    root = phrase.root
+    if root.ent_type_ == "PERSON":
+        return "Who"
+    if root.pos_ == "PROPN":
+        people = {
+            word.lower()
+            for ent in root.doc.ents
+            if ent.label_ == "PERSON"
+            for word in ent.text.split()
+        }
+        if root.lower_ in people:
+            return "Who"
+    return "What"
+
+
+def _specific(phrase: SpacySpan) -> bool:
+    """A name, a number or a phrase of two content words: "The result" asks nothing."""
+    content = [t for t in phrase if t.pos_ in CONTENT_POS]
+    return any(t.pos_ in {"PROPN", "NUM"} for t in phrase) or len(content) >= 2
+
+
+def wh_question_for(
+    sent: SpacySpan, start: int, end: int
+) -> tuple[str, str, Clause, SpacySpan] | None:
+    """(wh, role, clause, answer) for a clean question whose answer holds doc[start:end].
+
+    The answer grows to the whole subject, object or place phrase it sits in; None when that
+    phrase is not an argument of the main verb, is too long, or holds a pronoun or a clause.
+    """
+    doc = sent.doc
+    span = doc[start:end]
+    verb = sent.root
+    if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    return best[2], best[3], best[4]
+    node = span.root
+    while node.head.i != node.i and node.head.i != verb.i and node.dep_ not in {"nsubj", "dobj"}:
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i == verb.i:
+            break
+        node = node.head
+    if node.head.i != verb.i and not (node.dep_ == "pobj" and node.head.head.i == verb.i):
+        return None
+    phrase = _phrase(node)
+    number = _number_of(span, node)
+    if node.dep_ in {"nsubj", "nsubjpass"} and node.head.i == verb.i:
+        if number is not None:
+            wh, answer = number
+        elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"} and _specific(phrase):
+            wh, answer = _who_or_what(phrase), _trim(phrase)
+        else:
+            return None
+        if verb.lemma_ == "be" and node.pos_ != "PROPN":
+            return None  # "The result was …" -> "What was …?" asks for a placeholder
+        clause = clause_for(verb, None)
+        return (wh, "subject", clause, answer) if clause is not None else None
+    if node.dep_ == "dobj" and node.head.i == verb.i:
+        if number is not None:
+            wh, answer = number
+        elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"}:
+            wh, answer = _who_or_what(phrase), phrase
+        else:
+            return None
+        clause = clause_for(verb, phrase)
+        return (wh, "object", clause, answer) if clause is not None else None
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ in PLACE_PREPOSITIONS
+        and node.ent_type_ in PLACE_LABELS
+        and _clean_phrase(phrase)
+        and not any(c.dep_ in {"neg", "conj", "cc"} for c in node.head.children)
+        and not any(c.dep_ in {"neg", "preconj"} for c in node.head.lefts)
+        and not (node.head.i > 0 and node.doc[node.head.i - 1].lower_ == "not")
+    ):
+        clause = clause_for(verb, phrase)
+        return ("Where", "place", clause, phrase) if clause is not None else None
+    return None
+
+
+def _number_of(span: SpacySpan, noun) -> tuple[str, SpacySpan] | None:
+    """("How many communists", the number) when the answer is a count of `noun`."""
+    numbers = [t for t in span if t.dep_ == "nummod" and t.head.i == noun.i and t.like_num]
+    if not numbers or noun.tag_ not in {"NNS", "NNPS"}:
+        return None
+    number = numbers[0]
+    parts = [t for t in number.subtree]
+    answer = span.doc[parts[0].i : parts[-1].i + 1]
+    modifiers = [t for t in noun.lefts if t.i > number.i and t.dep_ in {"amod", "compound"}]
+    words = " ".join([t.text for t in modifiers] + [noun.text])
+    return f"How many {words}", answer
 
 
 def find_claims(doc: Doc) -> Iterator[ClaimFact]:
@@ -223,20 +450,41 @@ def find_claims(doc: Doc) -> Iterator[ClaimFact]:
             sent = block[index]
             if not _eligible(sent, quoted):
                 continue
-            answer = _pick_answer(sent, frequency, quoted)
-            if answer is None:
-                continue
-            start, end, label = answer
-            text = sent.text.rstrip()
-            answer_tokens = doc[start:end]
-            chosen.append(
-                ClaimFact(
-                    sentence=Span(sent.start_char, sent.start_char + len(text), text),
-                    answer=Span(
-                        answer_tokens.start_char, answer_tokens.end_char, answer_tokens.text
-                    ),
-                    score=float(scores[index]),
-                    label=label,
-                )
-            )
+            fact = _claim_for(sent, frequency, quoted, float(scores[index]))
+            if fact is not None:
+                chosen.append(fact)
         yield from sorted(chosen, key=lambda fact: fact.sentence.start)
+
+
+def _span(tokens: SpacySpan) -> Span:
+    return Span(tokens.start_char, tokens.end_char, tokens.text)
+
+
+def _claim_for(
+    sent: SpacySpan, frequency: Counter[str], quoted: set[int], score: float
+) -> ClaimFact | None:
+    """The claim of a sentence: a wh-question on the best answer that makes a clean one (of
+    the top few), else a cloze of the best answer."""
+    ranked = _ranked_answers(sent, frequency, quoted)
+    if not ranked:
+        return None
+    text = sent.text.rstrip()
+    sentence = Span(sent.start_char, sent.start_char + len(text), text)
+    for start, end, label in ranked[:QUESTION_CANDIDATES]:
+        found = wh_question_for(sent, start, end)
+        if found is None:
+            continue
+        wh, role, clause, answer = found
+        if any(t.i in quoted for t in answer):
+            continue
+        return ClaimQuestionFact(
+            sentence=sentence,
+            answer=_span(answer),
+            score=score,
+            label=label,
+            wh=wh,
+            role=role,
+            clause=clause,
+        )
+    start, end, label = ranked[0]
+    return ClaimFact(sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label)

@@ -69,9 +69,16 @@ def clause_for(verb: Token, answer: Span | None) -> Clause | None:
     auxiliaries = tuple(
         child.text for child in verb.children if child.dep_ in AUX_DEPS and child.i < verb.i
     )
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not auxiliaries:
-        # "a letter written by Slaughter" reads as "a letter was written by Slaughter"
+    tag = verb.tag_
+    # "a letter written by Slaughter" reads as "a letter was written by Slaughter"; a reduced
+    # relative has no subject of its own, so a "held" tagged VBD is a participle too
+    if (
+        verb.dep_ == "acl"
+        and not auxiliaries
+        and (tag == "VBN" or (tag == "VBD" and not _subject_children(verb)))
+    ):
         auxiliaries = ("were",) if verb.head.tag_ in {"NNS", "NNPS"} else ("was",)
+        tag = "VBN"
     negated = any(child.dep_ == "neg" for child in verb.children)
     complement = _complement(verb, answer_phrase)
     return Clause(
@@ -79,7 +86,7 @@ def clause_for(verb: Token, answer: Span | None) -> Clause | None:
         auxiliaries=auxiliaries,
         verb=verb.text,
         lemma=verb.lemma_.lower() if verb.lemma_ else verb.lower_,
-        tag=verb.tag_,
+        tag=tag,
         complement=complement,
         negated=negated,
     )
