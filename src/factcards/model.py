@@ -185,6 +185,12 @@ class ClaimFact(Fact):
     answer: Span  # the span to blank out: inside `sentence`
     score: float = 0.0  # centrality within its section
     label: str = ""  # entity label or "TERM": what kind of thing the answer is
+    # A clean wh-question, when one exists: `wh` asks for `answer`; with `role` "subject" it
+    # replaces the clause's subject ("Who proposed …?"), otherwise it is fronted with
+    # subject–auxiliary inversion ("What did Trotsky propose …?"). `clause` lacks the answer.
+    wh: str = ""
+    role: str = ""
+    clause: Clause | None = None
 
     def anchor(self) -> tuple[str, ...]:
         return ("claim", self.answer.text, " ".join(self.sentence.text.split()[:8]))

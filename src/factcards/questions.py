@@ -786,9 +786,7 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     it replaces the subject ("Who proposed …?") or is fronted with inversion ("What did Trotsky
     propose …?", "Where was …?"), and the clause without the answer.
     """
-    clause: Clause | None = getattr(fact, "clause", None)
-    wh: str = getattr(fact, "wh", "") or ""
-    role: str = getattr(fact, "role", "") or ""
+    clause, wh, role = fact.clause, fact.wh, fact.role
     answer = clean_whitespace(fact.answer.text)
     if clause is None or not wh or len(answer.split()) > MAX_ANSWER_WORDS:
         return None

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Doc
@@ -71,20 +70,6 @@ NUMBER_BONUS = 3.0
 SUBJECT_PENALTY = 0.5
 FOCUS_WEIGHT = 1.0
 TERM_CAP = 3.0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimQuestionFact(ClaimFact):
-    """A claim with a clean wh-question: `wh` asks for `answer`; with `role` "subject" it
-    replaces the clause's subject ("Who proposed …?"), otherwise it is fronted with
-    subject–auxiliary inversion ("What did Trotsky propose …?"). `clause` lacks the answer.
-
-    (questions.py reads these three through getattr, so it never imports this module.)
-    """
-
-    wh: str
-    role: str
-    clause: Clause
 
 
 def _content_lemmas(tokens: SpacySpan) -> list[str]:
@@ -477,7 +462,7 @@ def _claim_for(
         wh, role, clause, answer = found
         if any(t.i in quoted for t in answer):
             continue
-        return ClaimQuestionFact(
+        return ClaimFact(
             sentence=sentence,
             answer=_span(answer),
             score=score,
