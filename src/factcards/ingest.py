@@ -137,6 +137,10 @@ HTML_TAGS = _words(
 )
 
 MAX_CONTROL_CHAR_RATIO = 0.02  # more control characters than this: not a text file
+# UTF-8 with a few damaged bytes is still UTF-8 (the bytes become U+FFFD) when its valid
+# multi-byte characters are at least as many as the bad bytes: cp1252 text almost never holds
+# a valid multi-byte UTF-8 sequence.
+UTF8_DAMAGE_RATIO = 1
 
 MONTHS = {
     name: number
@@ -180,6 +184,9 @@ _QUOTE_RE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 _BULLET_RE = re.compile(r"^[ \t]*[-*+•][ \t]+(?=\S)")
 _ORDERED_RE = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+(?=\S)")
 _REFERENCE_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+")
+# A markdown table's delimiter row: "|---|:--:|" or "--- | ---" (at least one pipe).
+_TABLE_DELIMITER_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
+_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\]")
 _PAGE_NUMBER_RE = re.compile(
     r"^[ \t]*(?:[-–—][ \t]*)?(?:page[ \t]+)?\d{1,3}(?:[ \t]*[-–—])?[ \t]*$", re.I
 )
@@ -291,12 +298,25 @@ def _decode(data: bytes) -> str:
     codec = _bomless_utf16(data)
     if codec:
         return data.decode(codec, errors="replace")
-    for codec in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes, decoded with U+FFFD for them; None if not UTF-8."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    valid = sum(1 for char in text if ord(char) > 0x7F) - bad
+    return text if valid and valid >= UTF8_DAMAGE_RATIO * bad else None
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -524,7 +544,20 @@ def _split_blocks(lines: list[tuple[str, int]], first_line: int, markdown: bool)
             current = _Block("para")
         current.lines.append(_content(line, start, 0, markdown))
     close()
+    if markdown:
+        # a table is data, not prose: nothing of it becomes a sentence
+        blocks = [_Block("rule") if _is_table(block) else block for block in blocks]
     return blocks
+
+
+def _is_table(block: _Block) -> bool:
+    lines = [line for line, _ in block.lines]
+    return (
+        block.kind in ("para", "item")
+        and len(lines) >= 2
+        and all("|" in line for line in lines)
+        and any(_TABLE_DELIMITER_RE.match(line) for line in lines)
+    )
 
 
 def _content(line: str, start: int, marker_end: int, markdown: bool) -> tuple[str, int]:
@@ -569,19 +602,23 @@ def _word_break(left: str, right: str, vocabulary: set[str]) -> bool | None:
 
 
 def _clean_inline(text: _Text, markdown: bool, works: list[tuple[int, int]] | None = None) -> _Text:
-    if markdown:
-        text = _strip_markup(text, _CODE_RE, keep_group=1)
-    text = _strip_markup(text, _IMAGE_RE)
-    text = _strip_markup(text, _LINK_RE, keep_group=1)
-    text = _strip_markup(text, _AUTOLINK_RE)
+    # tags inside inline code are what the code shows, not markup: they stay
+    code = [m.span() for m in _CODE_RE.finditer(text.chars)] if markdown else []
     text = _delete(
         text,
         (
             m.span()
             for m in _HTML_TAG_RE.finditer(text.chars)
-            if m.group(1) is None or m.group(1).lower() in HTML_TAGS
+            if (m.group(1) is None or m.group(1).lower() in HTML_TAGS)
+            and not any(start < m.end() and m.start() < end for start, end in code)
         ),
     )
+    if markdown:
+        text = _strip_markup(text, _CODE_RE, keep_group=1)
+        text = _strip_markup(text, _FOOTNOTE_REF_RE)
+    text = _strip_markup(text, _IMAGE_RE)
+    text = _strip_markup(text, _LINK_RE, keep_group=1)
+    text = _strip_markup(text, _AUTOLINK_RE)
     text = _strip_markup(text, _BOLD_RE, keep_group=2)
     text = _strip_italics(text, works if works is not None else [])
     if markdown:
