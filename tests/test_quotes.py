@@ -234,6 +234,53 @@ DIALOGUE = [
 ]
 
 
+# rules of the dialogue sieve: given names and titles give pronouns their gender, a name called
+# out in a turn answers in the next, kin named by relation to a titled person, titles kept
+DIALOGUE += [
+    # "he" is not "Mary": a common given name is a woman's
+    (
+        "Mr. Hale looked at his daughter. Mary wished to say something, but knew not how.\n\n"
+        '"While she is thinking it over," he continued, "let us talk about the new mill."',
+        "let us talk about the new mill",
+        "Mr. Hale",
+    ),
+    # the one addressed in the last turn ("…, Mr. Thornton?") speaks the next
+    (
+        'Margaret came into the room with the post.\n\n"Have you seen the letter that came this '
+        'morning, Mr. Thornton?" said Margaret.\n\n"I have read it twice and I still cannot '
+        'believe a word of it."',
+        "I have read it twice",
+        "Mr. Thornton",
+    ),
+    # "he replied" in a new turn is not the last speaker but the one addressed
+    (
+        '"Do you think the weather will hold until we reach the town, Captain Wentworth?" said '
+        'Mr. Elliot.\n\n"I do not think it will hold for more than an hour," he replied.',
+        "I do not think it will hold",
+        "Captain Wentworth",
+    ),
+    # "said his wife" when "his" is Mr. Hale, whom she addresses
+    (
+        '"My dear Mr. Hale, you must not go out in this weather today," said his wife.',
+        "My dear Mr. Hale",
+        "Mrs. Hale",
+    ),
+    # "cried Mrs. Smith": the title is not the name
+    (
+        '"That is the best news I have heard in all this year," cried Mrs. Smith.',
+        "That is the best news",
+        "Mrs. Smith",
+    ),
+    # a paragraph that ends with a quote is a turn too; its vocative answers next
+    (
+        'Lady Russell then observed, "Do you play the piano at all, Miss Elliot?"\n\n"A little, '
+        'but only for my own amusement at home, and never before company."',
+        "A little, but only",
+        "Miss Elliot",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "start", "speaker"), DIALOGUE)
 def test_dialogue(parse, text: str, start: str, speaker: str) -> None:
     assert _fact_starting(_facts(parse, text), start).speaker == speaker
@@ -261,6 +308,11 @@ def test_attribution_across_sentences(parse, text, works, start, speaker, verb) 
         "must build the socialist society in one country.”",
         # first person narrator is no speaker
         "I would say, “this is the most important lesson of the whole period of struggle.”",
+        # a speaker we cannot name ("her aunt") is no reason to guess the last woman named
+        'Elizabeth walked in the garden.\n\n"I never saw a finer house in all my life," said '
+        "her aunt.",
+        # nor is an unresolvable speaker in the first half of an interrupted quote
+        '"I never saw a finer house," said her aunt, "nor a finer park in all the county."',
         # an ordinary paragraph after a colon that introduces no speaker
         "There were three reasons:\n\nThe war had exhausted the country and its workers.",
         "",

@@ -36,7 +36,9 @@ from spacy.tokens import Doc, Token
 from ..model import QuoteFact, Span
 
 MIN_QUOTE_WORDS = 6
-DIALOGUE_WINDOW = 4  # paragraphs looked back for the other party of a dialogue
+DIALOGUE_WINDOW = 4
+SUBJECT_REACH = 1
+NEAREST_SPEAKERS_ONLY = True  # the last resort names only someone heard in the dialogue
 
 # lemmas of verbs that report speech or writing
 REPORTING_VERBS = frozenset(
@@ -67,9 +69,43 @@ HONORIFICS = frozenset({"comrade", "comrades", "citizen", "the"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "miss", "lady", "madame", "mme", "ms", "ms.", "queen"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "colonel", "captain"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# common English given names, so that "he continued" never resolves to "Mary" (modest on purpose:
+# a name missing here only falls back to the titles and to what the text teaches)
+FEMALE_NAMES = frozenset(
+    {
+        "agnes", "alice", "amelia", "ann", "anna", "anne", "barbara", "betty", "caroline",
+        "catherine", "charlotte", "clara", "dorothy", "eleanor", "elinor", "eliza", "elizabeth",
+        "ellen", "emily", "emma", "fanny", "frances", "georgiana", "hannah", "harriet", "helen",
+        "isabella", "jane", "jennifer", "jessica", "julia", "kate", "kitty", "laura", "linda",
+        "lizzy", "louisa", "lucy", "lydia", "margaret", "maria", "marianne", "martha", "mary",
+        "nancy", "patricia", "rosa", "ruth", "sarah", "sophia", "susan", "virginia",
+    }
+)  # fmt: skip
+MALE_NAMES = frozenset(
+    {
+        "albert", "alexander", "andrew", "arthur", "charles", "christopher", "daniel", "david",
+        "edmund", "edward", "frederick", "fitzwilliam", "george", "henry", "hugh", "jack",
+        "james", "john", "joseph", "karl", "leon", "michael", "nicholas", "paul", "peter",
+        "philip", "richard", "robert", "thomas", "vladimir", "walter", "william",
+    }
+)  # fmt: skip
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "GPE"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp", "pcomp", "prep", "pobj"})
+# kin named by a relation to someone titled: "said his wife" -> Mrs. X when "his" is Mr. X
+SPOUSE_NOUNS = {"wife": "f", "husband": "m", "lady": "f"}
+PARENT_NOUNS = {"father": "m", "mother": "f"}
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+# common nouns for people: a subject like "the housekeeper" speaks, and is the "she" after it
+PERSON_NOUNS = {
+    "aunt": "f", "boy": "m", "brother": "m", "child": "", "cousin": "", "daughter": "f",
+    "father": "m", "friend": "", "gentleman": "m", "girl": "f", "housekeeper": "f",
+    "husband": "m", "lady": "f", "ladyship": "f", "maid": "f", "man": "m", "mother": "f",
+    "niece": "f", "nephew": "m", "servant": "", "sister": "f", "son": "m", "stranger": "",
+    "uncle": "m", "wife": "f", "woman": "f", "officer": "m", "companion": "", "visitor": "",
+}  # fmt: skip
+# verbs that keep the last speaker talking ("he continued", "she added", "he went on")
+SAME_SPEAKER_VERBS = frozenset({"continue", "add", "go", "repeat", "resume"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 DOUBLE_OPENERS = "“„«‟"
@@ -83,9 +119,13 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 WORD = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
 _NAME = r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.? |Miss |Lady |Sir )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 VOCATIVE_START = re.compile(
-    r"(?:(?:Oh|O|Ah|Well|Nay|Yes|No)[!,]?\s+)?(?:my dear |dear )?" + _NAME + r"[,!]"
+    r"(?:(?:Oh|O|Ah|Well|Nay|Yes|No)[!,]?\s+)?(?:[Mm]y dear |[Dd]ear )?" + _NAME + r"(?:[,!]|$)"
 )
 VOCATIVE_END = re.compile(r",\s+(?:my dear |dear )?" + _NAME + r"[.!?]*$")
+# a name set off by commas inside speech is said to someone: "Did not you think, Mr. Darcy, that"
+VOCATIVE_INSIDE = re.compile(
+    r"(?:,|^|[.!?]\s)\s*(?:my dear |dear )?" + _NAME + r"(?:,|[.!?;]|\s+--)"
+)
 YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 
 
@@ -102,6 +142,8 @@ class _Quote:
     block: bool = False
     continued: bool = False  # continues the previous paragraph's unclosed quotation
     title: bool = False
+    blocked: bool = False  # its attribution names someone we cannot name ("said her aunt")
+    addressed: str | None = None  # "said Elizabeth to Darcy" -> Darcy
     speaker: str | None = None
     verb: str = "wrote"
     work: str | None = None
@@ -277,26 +319,40 @@ def _add_block_quotes(context: _Context) -> None:
 
 
 def _attribute_all(context: _Context) -> None:
-    for number, quote in enumerate(context.quotes):
-        for rule in (_by_frame, _by_intro, _by_inheritance, _by_paragraph_subject, _by_turns):
-            if rule(context, number, quote):
-                break
-        if quote.speaker:
-            quote.speaker = _fuller_name(context, quote.speaker, quote.open_at)
+    # explicit attributions first, so that turns of dialogue count from all of them
+    for rules in (
+        (_by_frame, _by_intro, _by_inheritance),
+        (_by_inheritance, _by_paragraph_subject, _by_turns),
+    ):
+        for number, quote in enumerate(context.quotes):
+            if quote.speaker or quote.blocked:
+                continue
+            for rule in rules:
+                if rule(context, number, quote):
+                    break
+            if quote.speaker:
+                quote.speaker = _fuller_name(context, quote.speaker, quote.open_at)
     # dialogue read backwards: a turn between two turns of one speaker, or before A, B
     for _ in range(3):
         changed = False
         for quote in context.quotes:
-            if quote.speaker is None and _by_turns_around(context, quote):
+            if quote.speaker is None and not quote.blocked and _by_turns_around(context, quote):
                 changed = True
         if not changed:
             break
     # last resort for a turn of dialogue (a paragraph that is only a quote): the person named
     # last before it, who is not the one it addresses
-    for quote in context.quotes:
-        if quote.speaker is None and not quote.block and _only_quotes(context, quote.paragraph):
+    for number, quote in enumerate(context.quotes):
+        if quote.speaker is not None or quote.blocked:
+            continue
+        if _by_turns(context, number, quote):
+            continue  # the turn before was found by the rule below
+        if not quote.block and _only_quotes(context, quote.paragraph):
             addressed = _addressee(context, quote)
-            quote.speaker = _other_person(context, None, quote.open_at, addressed)
+            last = _last_turn(context, quote.paragraph)
+            quote.speaker = _other_person(
+                context, last, quote.open_at, addressed, speakers_only=NEAREST_SPEAKERS_ONLY
+            )
             quote.via, quote.verb = "nearest", "said"
 
 
@@ -326,6 +382,8 @@ def _by_frame(context: _Context, number: int, quote: _Quote) -> bool:
         ends_in_colon = colon_ok and _ends_with_colon(context, frame, quote.open_at)
         if _attribute_from(context, quote, frame, nearest_first, any_verb=ends_in_colon):
             quote.via = "frame"
+            return True
+        if quote.blocked:
             return True
     return False
 
@@ -391,7 +449,7 @@ def _by_paragraph_subject(context: _Context, number: int, quote: _Quote) -> bool
     start, end = context.paragraphs[quote.paragraph]
     low = bisect.bisect_left(context.mention_keys, start)
     high = bisect.bisect_left(context.mention_keys, end)
-    names = {m.name for m in context.mentions[low:high] if m.subject}
+    names = {m.name for m in context.mentions[low:high] if m.subject and m.name}
     if len(names) != 1:
         return False
     quote.speaker = names.pop()
@@ -403,23 +461,29 @@ def _by_turns(context: _Context, number: int, quote: _Quote) -> bool:
     """Dialogue taking turns: a paragraph that is only a quote, after two quote paragraphs of
     two speakers, is the earlier speaker's (A, B, A)."""
     text = context.doc.text
-    if quote.block or not _only_quotes(context, quote.paragraph) or quote.paragraph < 2:
+    if quote.block or not _only_quotes(context, quote.paragraph) or quote.paragraph < 1:
         return False
     said_before = [
         [q for q in _quotes_in(context, paragraph) if q.speaker]
-        if _has_quote_at_start(context, paragraph)
+        if _is_turn(context, paragraph)
         else []
         for paragraph in (quote.paragraph - 1, quote.paragraph - 2)
     ]
     if not said_before[0]:
         return False
     last = said_before[0][-1]
-    speaker = said_before[1][-1].speaker if said_before[1] else None
+    # the one the last speaker addressed ("…, Lizzy?") answers; else the one before the last
+    speaker = _addressee(context, last)
+    if not speaker or _same_person(speaker, last.speaker or ""):
+        speaker = said_before[1][-1].speaker if said_before[1] else None
     if speaker is None or speaker == last.speaker:
-        # the one the last speaker addressed ("Lizzy, …"), else the last other person named
-        speaker = _addressee(context, last) or _other_person(context, last, quote.open_at)
+        # no A of (A, B, A) and nobody addressed: guessing the other party proved a coin toss
+        return False
+    addressed = _addressee(context, quote)
     if not speaker or speaker == last.speaker or not text:
         return False
+    if addressed and _same_person(speaker, addressed):
+        return False  # nobody calls themselves by name
     quote.speaker, quote.via, quote.verb = speaker, "turns", "said"
     return True
 
@@ -452,30 +516,57 @@ def _turn_speaker(context: _Context, paragraph: int) -> str | None:
 
 
 def _addressee(context: _Context, quote: _Quote) -> str | None:
-    """A name the quote calls out at its start or end: "Lizzy, I …", "…, my dear Jane"."""
+    """A name the quote calls out: "Lizzy, I …", "…, my dear Jane", "Did not you think, Mr. Darcy,
+    that …". Only a person the text has named, a titled name or a common given name counts, so
+    that "Indeed, …" is no vocative."""
+    if quote.addressed:
+        return quote.addressed
     text = context.doc.text[quote.start : quote.end]
-    match = VOCATIVE_START.match(text) or VOCATIVE_END.search(text)
-    if match is None:
-        return None
-    name = match.group("name")
     known = {m.name for m in context.mentions if m.at < quote.start}
-    # only a name the text has used for someone: "Indeed, …" is no vocative
-    return next((k for k in known if k == name or k.endswith(" " + name)), None)
+    for pattern in (VOCATIVE_START, VOCATIVE_END, VOCATIVE_INSIDE):
+        for match in pattern.finditer(text):
+            if pattern is VOCATIVE_START and match.start() > 0:
+                break
+            name = match.group("name")
+            words = name.lower().split()
+            if words[-1].rstrip(".") in {t.rstrip(".") for t in FEMALE_TITLES | MALE_TITLES}:
+                continue
+            found = next((k for k in known if _same_person(k, name)), None)
+            if found:
+                return found
+            if len(words) > 1 and words[0] in FEMALE_TITLES | MALE_TITLES:
+                return name  # "…, Mr. Bingley?" names a person even before the narration does
+            if words[0] in FEMALE_NAMES or words[0] in MALE_NAMES:
+                return name
+    return None
 
 
 def _other_person(
-    context: _Context, last: _Quote | None, before: int, addressed: str | None = None
+    context: _Context,
+    last: _Quote | None,
+    before: int,
+    addressed: str | None = None,
+    speakers_only: bool = False,
 ) -> str | None:
-    """The person named most recently before `before` (in this paragraph or the two before)
-    who is neither the last speaker nor the one addressed."""
+    """The person named or heard most recently before `before` (within a few paragraphs) who
+    is neither the last speaker nor the one addressed: the other party of a dialogue."""
     paragraph = _paragraph_at(context, before)
     window = context.paragraphs[max(0, paragraph - DIALOGUE_WINDOW)][0]
     index = bisect.bisect_left(context.mention_keys, before)
-    for mention in reversed(context.mentions[:index]):
-        if mention.at < window:
-            break
-        if mention.name not in (last.speaker if last else None, addressed):
-            return mention.name
+    candidates = [
+        (m.at, m.name)
+        for m in context.mentions[:index]
+        if m.at >= window and m.name and not speakers_only
+    ]
+    candidates += [
+        (q.open_at, q.speaker)
+        for q in context.quotes
+        if q.speaker and window <= q.open_at < before and q.via not in ("nearest", "")
+    ]
+    excluded = [name for name in (last.speaker if last else None, addressed) if name]
+    for _, name in sorted(candidates, reverse=True):
+        if not any(_same_person(name, other) for other in excluded):
+            return name
     return None
 
 
@@ -491,6 +582,19 @@ def _only_quotes(context: _Context, paragraph: int) -> bool:
         if not quote.block:
             outside = outside.replace(text[quote.open_at : quote.close_at], " ")
     return not WORD.search(outside)
+
+
+def _is_turn(context: _Context, paragraph: int) -> bool:
+    """A paragraph of dialogue: it opens with a quotation, or ends with one (“Lady Catherine
+    then observed, "…"”)."""
+    if paragraph < 0 or _has_quote_at_start(context, paragraph):
+        return paragraph >= 0
+    quotes = [q for q in _quotes_in(context, paragraph) if not q.block]
+    if not quotes:
+        return False
+    text = context.doc.text
+    tail = text[quotes[-1].close_at : context.paragraphs[paragraph][1]]
+    return not WORD.search(tail) and _is_speech(context, quotes[-1])
 
 
 def _has_quote_at_start(context: _Context, paragraph: int) -> bool:
@@ -521,11 +625,23 @@ def _attribute_from(
         subject = _subject_of(verb, in_frame)
         if subject is None:
             continue
-        found = _name_of(context, subject)
+        found = (
+            _name_in_dialogue(context, quote, subject, verb)
+            or _relative_name(context, quote, subject)
+            or _name_of(context, subject)
+        )
+        if found is not None and not any(ch.isupper() for ch in found[0]):
+            found = None  # "her father": a description, not a name
         if found is None:
+            if _is_reporting_verb(verb) and _is_person_word(subject):
+                # the text says who spoke, in words we cannot turn into a name: better no
+                # speaker than a guess
+                quote.blocked = True
+                return False
             continue
         name, mention = found
         _set_speaker(context, quote, name, verb if _is_reporting_verb(verb) else None, frame)
+        quote.addressed = _spoken_to(context, verb, in_frame)
         if mention is not None:
             quote.work = quote.work or mention.work
             quote.year = quote.year or mention.year
@@ -534,6 +650,27 @@ def _attribute_from(
                                        year=quote.year))  # fmt: skip
         return True
     return False
+
+
+def _spoken_to(context: _Context, verb: Token, in_frame: set[int]) -> str | None:
+    """The named person a reporting verb's "to" phrase addresses: "said Elizabeth to Darcy"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i in in_frame:
+            for target in prep.children:
+                if target.dep_ == "pobj" and target.pos_ == "PROPN":
+                    found = _name_of(context, target)
+                    return found[0] if found else None
+    return None
+
+
+def _is_person_word(token: Token) -> bool:
+    """ "she" (unresolved), "her aunt", "the housekeeper": a person we cannot name."""
+    if token.lower_ in PERSON_PRONOUNS:
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    possessed = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children)
+    return possessed or token.lemma_.lower() in PERSON_NOUNS
 
 
 def _set_speaker(
@@ -670,6 +807,11 @@ def _subject_of(verb: Token, in_frame: set[int]) -> Token | None:
         current = current.head
     # inverted or misparsed: "said Elizabeth", "cried she", "Elizabeth replied"
     doc = verb.doc
+    # "cried his wife", "said her father": a relation right after the verb
+    if verb.i + 2 < len(doc) and verb.i + 2 in in_frame:
+        owner, noun = doc[verb.i + 1], doc[verb.i + 2]
+        if owner.lower_ in POSSESSIVE_PRONOUNS and noun.pos_ == "NOUN":
+            return noun
     for i in (verb.i + 1, verb.i - 1):
         if 0 <= i < len(doc) and i in in_frame:
             token = doc[i]
@@ -688,6 +830,10 @@ def _name_of(context: _Context, token: Token) -> tuple[str, _Mention | None] | N
         return _name_of(context, token.head.head)
     if token.pos_ == "PRON":
         return None
+    doc = token.doc
+    titled = token.lower_ in FEMALE_TITLES | MALE_TITLES and token.i + 1 < len(doc)
+    if titled and doc[token.i + 1].text[:1].isupper():
+        return _name_of(context, doc[token.i + 1])  # "cried Mrs. Bennet": not just "Mrs."
     work = _work_at(context, token)
     if work:
         return work, None
@@ -780,6 +926,18 @@ def _collect_mentions(context: _Context) -> None:
             and not _work_at(context, token)
         ):
             _add_mention(context, _mention(context, token, _clean_name(_compound_chain(token))))
+        elif (
+            token.pos_ == "NOUN"
+            and token.dep_ in SUBJECT_DEPS
+            and context.quote_of_token[token.i] < 0
+            and PERSON_NOUNS.get(token.lemma_.lower())
+            and any(c.dep_ == "det" for c in token.children)
+        ):
+            # "The housekeeper came forward … she added": a person without a name, so that the
+            # "she" after it is not pinned on the last woman named
+            gender = PERSON_NOUNS.get(token.lemma_.lower(), "")
+            _add_mention(context, _Mention(token.idx, "", gender, True,
+                                           context.sentence_of_token[token.i]))  # fmt: skip
     _learn_genders(context)
 
 
@@ -797,10 +955,21 @@ def _learn_genders(context: _Context) -> None:
 
 
 def _mention(context: _Context, token: Token, name: str) -> _Mention:
-    first = name.split()[0].lower() if name else ""
-    gender = "f" if first in FEMALE_TITLES else "m" if first in MALE_TITLES else ""
+    gender = _gender_of_name(name)
     return _Mention(token.idx, name, gender, token.dep_ in SUBJECT_DEPS,
                     context.sentence_of_token[token.i])  # fmt: skip
+
+
+def _gender_of_name(name: str) -> str:
+    """ "m"/"f" from a title ("Mrs. Long") or a common given name ("Mary"), else ""."""
+    words = name.lower().split()
+    if not words:
+        return ""
+    if words[0] in FEMALE_TITLES or words[0] in FEMALE_NAMES:
+        return "f"
+    if words[0] in MALE_TITLES or words[0] in MALE_NAMES:
+        return "m"
+    return ""
 
 
 def _add_mention(context: _Context, mention: _Mention) -> None:
@@ -809,6 +978,78 @@ def _add_mention(context: _Context, mention: _Mention) -> None:
     index = bisect.bisect_right(context.mention_keys, mention.at)
     context.mention_keys.insert(index, mention.at)
     context.mentions.insert(index, mention)
+
+
+def _name_in_dialogue(
+    context: _Context, quote: _Quote, subject: Token, verb: Token
+) -> tuple[str, _Mention | None] | None:
+    """ "he replied" in a turn of dialogue: the one the last turn addressed, else the last person
+    of that gender named who did not speak the last turn (a new paragraph is a new speaker)."""
+    gender = PERSON_PRONOUNS.get(subject.lower_)
+    if gender is None or quote.block or not _has_quote_at_start(context, quote.paragraph):
+        return None
+    if _reporting_lemma(verb) in SAME_SPEAKER_VERBS:
+        return None
+    last = _last_turn(context, quote.paragraph)
+    if last is None:
+        return None
+    addressed = _addressee(context, last)
+    if addressed and addressed != last.speaker and _gender(context, addressed) in ("", gender):
+        return addressed, None
+    paragraph = _paragraph_at(context, subject.idx)
+    window = context.paragraphs[max(0, paragraph - DIALOGUE_WINDOW)][0]
+    mention = _antecedent(context, subject.idx, window, gender, exclude=last.speaker)
+    return (mention.name, mention) if mention else None
+
+
+def _relative_name(
+    context: _Context, quote: _Quote, subject: Token
+) -> tuple[str, _Mention | None] | None:
+    """ "cried his wife" -> "Mrs. Bennet" when "his" is Mr. Bennet (the one she addresses, else
+    the last man named); "said her father" -> "Mr. Bennet" when "her" is a (Miss) Bennet.
+    Only the titled family name is given: a relation to someone without one stays unknown."""
+    noun = subject.lower_
+    if noun not in SPOUSE_NOUNS and noun not in PARENT_NOUNS:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in POSSESSIVE_PRONOUNS:
+        return None
+    gender = POSSESSIVE_PRONOUNS[owner.lower_]
+    owner_name = None
+    addressed = _addressee(context, quote) if noun in SPOUSE_NOUNS else None
+    if addressed and _gender(context, addressed) == gender:
+        owner_name = addressed
+    else:
+        paragraph = _paragraph_at(context, subject.idx)
+        window = context.paragraphs[max(0, paragraph - DIALOGUE_WINDOW)][0]
+        mention = _antecedent(context, subject.idx, window, gender)
+        owner_name = mention.name if mention else None
+    if not owner_name:
+        return None
+    owner_name = _fuller_name(context, owner_name, subject.idx)
+    words = owner_name.split()
+    if len(words) < 2:
+        return None
+    title = "Mr." if (SPOUSE_NOUNS.get(noun) or PARENT_NOUNS.get(noun)) == "m" else "Mrs."
+    if noun in SPOUSE_NOUNS:
+        if words[0].lower() not in FEMALE_TITLES | MALE_TITLES or (
+            noun == "lady" and gender != "m"
+        ):
+            return None
+        return f"{title} {' '.join(words[1:])}", None
+    return f"{title} {words[-1]}", None
+
+
+def _last_turn(context: _Context, paragraph: int) -> _Quote | None:
+    """The last quote of the paragraph before, if that paragraph is a turn of dialogue."""
+    if paragraph < 1 or not _is_turn(context, paragraph - 1):
+        return None
+    said = [q for q in _quotes_in(context, paragraph - 1) if not q.block]
+    return said[-1] if said else None
+
+
+def _gender(context: _Context, name: str) -> str:
+    return context.genders.get(name) or _gender_of_name(name)
 
 
 def _resolve_pronoun(context: _Context, pronoun: Token) -> _Mention | None:
@@ -831,12 +1072,16 @@ def _resolve_pronoun(context: _Context, pronoun: Token) -> _Mention | None:
     return best
 
 
-def _antecedent(context: _Context, before: int, window_start: int, gender: str) -> _Mention | None:
+def _antecedent(
+    context: _Context, before: int, window_start: int, gender: str, exclude: str | None = None
+) -> _Mention | None:
     index = bisect.bisect_left(context.mention_keys, before)
     best: _Mention | None = None
     for mention in reversed(context.mentions[:index]):
         if mention.at < window_start:
             break
+        if exclude and _same_person(mention.name, exclude):
+            continue
         known = mention.gender or context.genders.get(mention.name, "")
         if known and known != gender:
             continue
@@ -845,12 +1090,21 @@ def _antecedent(context: _Context, before: int, window_start: int, gender: str) 
             if mention.subject or mention.sentence < 0:
                 break
             continue
-        if mention.sentence != best.sentence:
+        if mention.sentence < best.sentence - SUBJECT_REACH:
             break
         if mention.subject:
+            # a subject a sentence or two back is a likelier antecedent than a mere mention
             best = mention
             break
-    return best
+    return best if best is not None and best.name else None
+
+
+def _same_person(name: str, other: str) -> bool:
+    """ "Darcy" and "Mr. Darcy" are one person; "Mr. Bennet" and "Mrs. Bennet" are not."""
+    if name == other:
+        return True
+    short, long = sorted((name, other), key=len)
+    return " " not in short and long.endswith(" " + short)
 
 
 def _paragraph_at(context: _Context, offset: int) -> int:
@@ -867,6 +1121,7 @@ def _fuller_name(context: _Context, name: str, before: int) -> str:
         for m in context.mentions
         if m.at < before
         and m.name.endswith(" " + name)
+        and m.name
         and m.name.split()[0].lower() not in FEMALE_TITLES | MALE_TITLES
     }
     return fuller.pop() if len(fuller) == 1 else name
