@@ -20,9 +20,11 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
 from .clauses import clause_for
+from .text import doc_ents, ents_in, noun_chunks_in
 
 WORDS_PER_CLAIM = 30
 BLOCK_WORDS = 700  # paragraphs are grouped into blocks of about this many words
+MAX_BLOCK_WORDS = 4 * BLOCK_WORDS  # a block inside one huge paragraph
 MIN_TOKENS = 8
 MAX_TOKENS = 45
 DAMPING = 0.85
@@ -112,12 +114,16 @@ def textrank(lemma_sets: Sequence[Sequence[str]]) -> np.ndarray:
 
 
 def _blocks(doc: Doc) -> Iterator[list[SpacySpan]]:
-    """Runs of whole paragraphs of about BLOCK_WORDS words (never split inside a paragraph)."""
+    """Runs of whole paragraphs of about BLOCK_WORDS words.
+
+    A paragraph is split only when it alone runs past MAX_BLOCK_WORDS (a text with no paragraph
+    breaks), which keeps TextRank's sentence-by-sentence matrix small.
+    """
     block: list[SpacySpan] = []
     words = 0
     for sent in doc.sents:
         starts_paragraph = sent.start > 0 and "\n\n" in doc[sent.start - 1].text
-        if starts_paragraph and words >= BLOCK_WORDS and block:
+        if block and ((starts_paragraph and words >= BLOCK_WORDS) or words >= MAX_BLOCK_WORDS):
             yield block
             block, words = [], 0
         block.append(sent)
@@ -235,13 +241,13 @@ def _whole_phrase(tokens: SpacySpan) -> SpacySpan | None:
 
 def _answer_candidates(sent: SpacySpan) -> Iterator[tuple[int, int, str]]:
     """(first token, end token, label) of entities and noun chunks that could be blanked."""
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ == "NORP" and len(ent) == 1 and (ent.root.pos_ == "ADJ" or ent.root.is_lower):
             continue  # "Soviet" in "Soviet workers" is a modifier, not the thing talked about
         if ent.label_ in ANSWER_LABELS or ent.label_ in NUMBER_LABELS:
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
             yield start, ent.end, ent.label_
-    for chunk in sent.noun_chunks:
+    for chunk in noun_chunks_in(sent):
         start = chunk.start
         while start < chunk.end and (
             chunk.doc[start].dep_ in {"det", "poss", "predet"}
@@ -331,7 +337,7 @@ def _who_or_what(phrase: SpacySpan) -> str:
     if root.pos_ == "PROPN":
         people = {
             word.lower()
-            for ent in root.doc.ents
+            for ent in doc_ents(root.doc)
             if ent.label_ == "PERSON"
             for word in ent.text.split()
         }

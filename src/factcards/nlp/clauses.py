@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Clause
+from .text import doc_ents
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
@@ -230,7 +231,7 @@ def resolve_pronoun(pronoun: Token, verb: Token) -> str | None:
     previous = _previous_sentence_subject(pronoun)
     if previous is not None:
         return previous
-    for ent in reversed(doc.ents):
+    for ent in reversed(doc_ents(doc)):
         if ent.start < window_start or ent.end > pronoun.i:
             continue
         if ent.label_ in GROUP_LABELS:
@@ -278,7 +279,9 @@ def phrase_text(head: Token) -> str:
 
 def last_person(doc: Doc, start: int, end: int) -> str | None:
     """The most recent PERSON in doc[start:end], preferring one that is a subject or possessor."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= start and e.end <= end]
+    people = [
+        e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start >= start and e.end <= end
+    ]
     for ent in reversed(people):
         if ent.root.dep_ in {"nsubj", "nsubjpass", "poss"} or (
             ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by"

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Clause, DateFact
 from ..model import Span as TextSpan
 from .clauses import clause_for, join_tokens
+from .text import doc_ents, doc_text
 
 DOCUMENT_DATE_KEY = "factcards.document_date"
 WORKS_KEY = "works"  # doc.spans key of titles of works (see nlp/pipeline.py)
@@ -218,7 +219,7 @@ class DateMatch:
 
 def find_dates(doc: Doc) -> Iterator[DateFact]:
     """One DateFact per date expression tied to a sentence (several per sentence possible)."""
-    paragraph_starts = _paragraph_starts(doc.text)
+    paragraph_starts = _paragraph_starts(doc_text(doc))
     document_year = _document_year(doc)
     seen: set[tuple[int, int]] = set()
     works = (
@@ -249,7 +250,7 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
             continue  # "in the 1920s" alone says too little to ask about
         yield DateFact(
             sentence=sentence_span,
-            date=TextSpan(match.start, match.end, doc.text[match.start : match.end]),
+            date=TextSpan(match.start, match.end, doc_text(doc)[match.start : match.end]),
             value=match.value,
             clause=clause,
             event=event,
@@ -291,7 +292,7 @@ def date_matches(doc: Doc) -> list[DateMatch]:
     candidates = [
         (m.start(), -(m.end() - m.start()), order, kind, m)
         for order, (kind, pattern) in enumerate(_COMPILED)
-        for m in pattern.finditer(doc.text)
+        for m in pattern.finditer(doc_text(doc))
     ]
     candidates.sort(key=lambda c: c[:3])
     found: list[DateMatch] = []
@@ -308,7 +309,7 @@ def date_matches(doc: Doc) -> list[DateMatch]:
         found.append(DateMatch(start, m.end(), kind, value, year, m.group()))
         end_of_last = m.end()
     taken = [(d.start, d.end) for d in found]
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
         year_match = re.search(rf"{_YEAR_START}{_YEAR}{_YEAR_END}", ent.text)
@@ -342,7 +343,8 @@ def _is_year_use(doc: Doc, start: int, end: int) -> bool:
 
 def _after_reference_word(doc: Doc, start: int) -> bool:
     """ "page 1917", "No. 1984", "pp. 1917-1920": a reference number, not a date."""
-    token_index = next((t.i for t in doc if t.idx + len(t) > start), len(doc))
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    token_index = span.start if span is not None else len(doc)
     previous = [t for t in doc[max(0, token_index - 2) : token_index] if not t.is_space]
     return bool(previous) and previous[-1].lower_ in REFERENCE_WORDS
 
@@ -576,7 +578,7 @@ def _event(noun: Token, date: Span) -> str | None:
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> TextSpan:
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     stripped = text.strip()
     start += len(text) - len(text.lstrip())
     end = start + len(stripped)

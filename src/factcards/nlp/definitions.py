@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import DefinitionFact, Span
+from .text import doc_text, ents_in
 
 PRESENT_COPULAS = frozenset({"is", "are", "'s"})
 PAST_COPULAS = frozenset({"was", "were"})
@@ -120,18 +121,18 @@ PHRASE_END_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "parataxis", "pun
 
 def _make_span(doc: Doc, start: int, end: int) -> Span | None:
     """A model Span for characters start..end, trimmed of outer punctuation."""
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     stripped_left = len(text) - len(text.lstrip(TRIM_CHARS))
     start += stripped_left
-    text = doc.text[start:end].rstrip(TRIM_CHARS)
+    text = doc_text(doc)[start:end].rstrip(TRIM_CHARS)
     # keep a closing bracket/quote that has its opening partner inside the phrase
     end = start + len(text)
     for opening, closing in (("(", ")"), ("“", "”"), ('"', '"')):
-        if doc.text[end : end + 1] == closing and text.count(opening) > text.count(closing) - (
+        if doc_text(doc)[end : end + 1] == closing and text.count(opening) > text.count(closing) - (
             1 if opening == closing else 0
         ):
             end += 1
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
     if not text.strip():
         return None
     return Span(start, end, text)
@@ -241,7 +242,7 @@ def _fact(
         is_person = _is_person(doc, term_first, term_last)
     sentence = _sentence_span(sent)
     if context_start is not None and context_start < sentence.start:
-        sentence = Span(context_start, sentence.end, doc.text[context_start : sentence.end])
+        sentence = Span(context_start, sentence.end, doc_text(doc)[context_start : sentence.end])
     return DefinitionFact(
         sentence=sentence,
         term=term_span.text,
@@ -609,7 +610,7 @@ def appositive_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     the parser often attaches such an apposition as an object or adverbial.
     """
     doc = sent.doc
-    for name in doc.ents:
+    for name in ents_in(sent):
         if name.label_ not in NAME_LABELS or name.start < sent.start or name.end >= sent.end:
             continue
         if not any(t.pos_ == "PROPN" for t in name):
@@ -694,8 +695,8 @@ def _description_before(doc: Doc, last: int, sent: SpacySpan) -> tuple[int, int]
 def title_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     """ "SWP leader Jack Barnes", "the French newspaper Le Temps": a role noun before a name."""
     doc = sent.doc
-    names = [ent for ent in doc.ents if ent.label_ in TITLED_LABELS]
-    names += list(doc.spans.get("works", []))
+    names = [ent for ent in ents_in(sent) if ent.label_ in TITLED_LABELS]
+    names += [work for work in doc.spans.get("works", []) if sent.start < work.start < sent.end]
     for name in names:
         if name.start <= sent.start or name.end > sent.end:
             continue

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import QuoteFact, Span
+from .text import doc_ents, doc_text
 
 MIN_QUOTE_WORDS = 6
 DIALOGUE_WINDOW = 4
@@ -182,7 +183,7 @@ class _Context:
 
 def find_quotes(doc: Doc) -> Iterator[QuoteFact]:
     """Yield a QuoteFact for every attributed quotation of six words or more in `doc`."""
-    if not doc.text.strip():
+    if not doc_text(doc).strip():
         return
     context = _make_context(doc)
     _attribute_all(context)
@@ -254,7 +255,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
 
 
 def _make_context(doc: Doc) -> _Context:
-    text = doc.text
+    text = doc_text(doc)
     context = _Context(doc=doc, paragraphs=paragraph_spans(text))
     for index, (start, end) in enumerate(context.paragraphs):
         for open_at, close_at, closed in quote_spans(text, start, end):
@@ -295,7 +296,7 @@ def _make_context(doc: Doc) -> _Context:
 
 def _add_block_quotes(context: _Context) -> None:
     """Paragraphs quoted without marks: after an introducing ":" (or marked by ingest)."""
-    text = context.doc.text
+    text = doc_text(context.doc)
     marked = {
         index
         for index, (start, end) in enumerate(context.paragraphs)
@@ -390,7 +391,7 @@ def _by_frame(context: _Context, number: int, quote: _Quote) -> bool:
 
 def _by_intro(context: _Context, number: int, quote: _Quote) -> bool:
     """A quote opening its paragraph after a paragraph that ends by introducing it."""
-    doc, text = context.doc, context.doc.text
+    doc, text = context.doc, doc_text(context.doc)
     paragraph_start = context.paragraphs[quote.paragraph][0]
     if quote.paragraph == 0 or quote.open_at != paragraph_start or quote.continued:
         return False
@@ -422,7 +423,7 @@ def _by_inheritance(context: _Context, number: int, quote: _Quote) -> bool:
     previous = context.quotes[number - 1]
     if not previous.speaker:
         return False
-    text = context.doc.text
+    text = doc_text(context.doc)
     same_paragraph = previous.paragraph == quote.paragraph
     gap_words = len(WORD.findall(text[previous.close_at : quote.open_at]))
     whole_paragraph = (
@@ -460,7 +461,7 @@ def _by_paragraph_subject(context: _Context, number: int, quote: _Quote) -> bool
 def _by_turns(context: _Context, number: int, quote: _Quote) -> bool:
     """Dialogue taking turns: a paragraph that is only a quote, after two quote paragraphs of
     two speakers, is the earlier speaker's (A, B, A)."""
-    text = context.doc.text
+    text = doc_text(context.doc)
     if quote.block or not _only_quotes(context, quote.paragraph) or quote.paragraph < 1:
         return False
     said_before = [
@@ -521,7 +522,7 @@ def _addressee(context: _Context, quote: _Quote) -> str | None:
     that "Indeed, …" is no vocative."""
     if quote.addressed:
         return quote.addressed
-    text = context.doc.text[quote.start : quote.end]
+    text = doc_text(context.doc)[quote.start : quote.end]
     known = {m.name for m in context.mentions if m.at < quote.start}
     for pattern in (VOCATIVE_START, VOCATIVE_END, VOCATIVE_INSIDE):
         for match in pattern.finditer(text):
@@ -576,7 +577,7 @@ def _quotes_in(context: _Context, paragraph: int) -> list[_Quote]:
 
 def _only_quotes(context: _Context, paragraph: int) -> bool:
     start, end = context.paragraphs[paragraph]
-    text = context.doc.text
+    text = doc_text(context.doc)
     outside = text[start:end]
     for quote in _quotes_in(context, paragraph):
         if not quote.block:
@@ -592,7 +593,7 @@ def _is_turn(context: _Context, paragraph: int) -> bool:
     quotes = [q for q in _quotes_in(context, paragraph) if not q.block]
     if not quotes:
         return False
-    text = context.doc.text
+    text = doc_text(context.doc)
     tail = text[quotes[-1].close_at : context.paragraphs[paragraph][1]]
     return not WORD.search(tail) and _is_speech(context, quotes[-1])
 
@@ -732,7 +733,7 @@ def _frame_before(context: _Context, number: int, quote: _Quote) -> list[Token]:
 def _frame_after(context: _Context, number: int, quote: _Quote) -> list[Token]:
     """Tokens after the quote in its sentence (or a lower-case next sentence: '?" said she.')."""
     doc = context.doc
-    if not quote.closed or quote.close_at >= len(doc.text):
+    if not quote.closed or quote.close_at >= len(doc_text(doc)):
         return []
     mark = _token_at(doc, quote.close_at - 1)
     if mark is None:
@@ -759,7 +760,7 @@ def _frame_after(context: _Context, number: int, quote: _Quote) -> list[Token]:
 
 
 def _ends_with_colon(context: _Context, frame: list[Token], open_at: int) -> bool:
-    between = context.doc.text[frame[-1].idx : open_at].strip()
+    between = doc_text(context.doc)[frame[-1].idx : open_at].strip()
     return between.endswith(":") or frame[-1].text == ":"
 
 
@@ -875,7 +876,7 @@ def _named_before(context: _Context, token: Token) -> bool:
 def _entity_of(token: Token):  # -> spacy Span | None
     if not token.ent_type_:
         return None
-    for entity in token.doc.ents:
+    for entity in doc_ents(token.doc):
         if entity.start <= token.i < entity.end:
             return entity
     return None
@@ -898,7 +899,7 @@ def _clean_name(tokens: list[Token]) -> str:
 def _work_at(context: _Context, token: Token) -> str | None:
     for start, end in context.works:
         if start <= token.idx < end:
-            return context.doc.text[start:end].strip()
+            return doc_text(context.doc)[start:end].strip()
     return None
 
 
@@ -908,7 +909,7 @@ def _work_at(context: _Context, token: Token) -> str | None:
 def _collect_mentions(context: _Context) -> None:
     """People named outside quotations and titles: candidates for he/she."""
     doc = context.doc
-    for entity in doc.ents:
+    for entity in doc_ents(doc):
         if entity.label_ != "PERSON" or context.quote_of_token[entity.start] >= 0:
             continue
         if _work_at(context, entity[0]):
@@ -1131,7 +1132,7 @@ def _fuller_name(context: _Context, name: str, before: int) -> str:
 
 
 def _fact_for(context: _Context, quote: _Quote) -> QuoteFact | None:
-    text = context.doc.text
+    text = doc_text(context.doc)
     if not quote.speaker or quote.title or not _is_long(context, quote):
         return None
     if quote.speaker.lower() in PERSON_PRONOUNS:
@@ -1163,7 +1164,7 @@ def _fact_for(context: _Context, quote: _Quote) -> QuoteFact | None:
 
 def _looks_like_title(context: _Context, quote: _Quote) -> bool:
     """ "Three Conceptions of the Russian Revolution", or anything `entitled "…"`."""
-    text = context.doc.text
+    text = doc_text(context.doc)
     words = WORD.findall(text[quote.start : quote.end])
     if not words:
         return True
@@ -1182,7 +1183,7 @@ def _is_speech(context: _Context, quote: _Quote) -> bool:
 
 
 def _is_long(context: _Context, quote: _Quote) -> bool:
-    return _word_count(context.doc.text, quote) >= MIN_QUOTE_WORDS
+    return _word_count(doc_text(context.doc), quote) >= MIN_QUOTE_WORDS
 
 
 def _word_count(text: str, quote: _Quote) -> int:
@@ -1191,7 +1192,7 @@ def _word_count(text: str, quote: _Quote) -> int:
 
 def _work_in(context: _Context, frame: Iterable[Token], exclude: str) -> str | None:
     """A title in the attribution: a marked work, or a title-cased quotation ("in his “…”")."""
-    text = context.doc.text
+    text = doc_text(context.doc)
     seen: set[int] = set()
     for token in frame:
         work = _work_at(context, token)
