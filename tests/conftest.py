@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,15 @@ def parse(nlp) -> Callable:
         return nlp(make_doc(nlp, document_from_text(text, works, date)))
 
     return _parse
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Builds run from the project directory: keep their extraction cache out of it."""
+    previous = os.environ.get("FACTCARDS_CACHE_DIR")
+    os.environ["FACTCARDS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        del os.environ["FACTCARDS_CACHE_DIR"]
+    else:
+        os.environ["FACTCARDS_CACHE_DIR"] = previous

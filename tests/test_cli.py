@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,36 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode != 0
     assert "Traceback" in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_speed_options_are_offered(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    main([command, "--help"])
+    out = capsys.readouterr().out
+    for option in ("--jobs", "--no-cache", "--cache-dir"):
+        assert option in out
+
+
+def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "seeds", "--jobs", "0"]) == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("terminal", "shown"), [(True, True), (False, False)])
+def test_progress_only_on_a_terminal(
+    terminal: bool, shown: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcards.cli import Progress
+
+    stderr = FakeTerminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    progress = Progress()
+    progress.update(1, 3)
+    assert ("1/3 documents" in stderr.getvalue()) is shown
+    progress.update(3, 3)
+    assert stderr.getvalue().endswith("\x1b[K") is shown  # the line is erased at the end

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
+from .cache import DEFAULT_CACHE_DIR
 from .config import DEFAULT_CARDS_DIR, DEFAULT_DECKS_DIR, DEFAULT_MODEL
 from .errors import FactcardsError
 from .model import KINDS, Kind
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .build import DeckReport, DocumentReport, RunReport
 
 ALL_KINDS = ",".join(KINDS)
 
@@ -47,6 +53,31 @@ DecksDirOpt = Annotated[Path, typer.Option("--decks-dir", help="Where the .apkg 
 ModelOpt = Annotated[
     str,
     typer.Option("--model", "-m", help="spaCy pipeline to use: an installed package or a path."),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes for parsing (default: all cores; 1 = in this process).",
+        show_default=False,
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Parse every document again instead of reusing cached extractions.",
+    ),
+]
+CacheDirOpt = Annotated[
+    Path,
+    typer.Option(
+        "--cache-dir",
+        envvar="FACTCARDS_CACHE_DIR",
+        help="Where extractions are cached (by document content, tool and model version).",
+    ),
 ]
 KindsOpt = Annotated[
     str,
@@ -91,23 +122,64 @@ def _format_counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in KINDS)
 
 
-def _print_document(report) -> None:
-    typer.echo(
-        f"{report.document}: {report.total} notes ({_format_counts(report.counts)})"
-        f" -> {report.cards_path}"
-    )
+class Progress:
+    """One self-erasing line on stderr, only when stderr is a terminal (quiet otherwise)."""
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+        self.shown = False
+
+    def update(self, done: int, total: int) -> None:
+        if not self.active or total < 2:
+            return
+        width = 30
+        filled = width * done // total
+        bar = "#" * filled + "-" * (width - filled)
+        sys.stderr.write(f"\r[{bar}] {done}/{total} documents")
+        sys.stderr.flush()
+        self.shown = done < total
+        if not self.shown:
+            self.clear()
+
+    def clear(self) -> None:
+        if self.active:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+    def echo(self, line: str) -> None:
+        """Print a line on stdout without mixing it into the progress line."""
+        if self.shown:
+            self.clear()
+        typer.echo(line)
 
 
-def _print_deck(deck) -> None:
-    typer.echo(f"{deck.deck_path}: {deck.notes} notes in deck {deck.deck_name!r}")
+def _document_printer(progress: Progress) -> Callable[[DocumentReport], None]:
+    def print_document(report: DocumentReport) -> None:
+        progress.echo(
+            f"{report.document}: {report.total} notes ({_format_counts(report.counts)})"
+            f" -> {report.cards_path}"
+        )
+
+    return print_document
 
 
-def _finish(report) -> None:
+def _print_deck(deck: DeckReport) -> None:
+    suffix = " (unchanged)" if deck.unchanged else ""
+    typer.echo(f"{deck.deck_path}: {deck.notes} notes in deck {deck.deck_name!r}{suffix}")
+
+
+def _finish(report: RunReport) -> None:
     if report.documents:
         totals = report.totals()
+        speed = []
+        if report.parsed_words and report.seconds > 0:
+            speed.append(f"{report.parsed_words / report.seconds:,.0f} words/s")
+        if report.cached:
+            speed.append(f"{report.cached} cached")
         typer.echo(
             f"total: {sum(totals.values())} notes from {len(report.documents)} "
-            f"document(s) ({_format_counts(totals)})"
+            f"document(s) ({_format_counts(totals)}); {report.words:,} words in "
+            f"{report.seconds:.1f} s" + "".join(", " + part for part in speed)
         )
     for failure in report.failures:
         typer.echo(f"factcards: error: {failure}", err=True)
@@ -122,18 +194,30 @@ def build(
     decks_dir: DecksDirOpt = DEFAULT_DECKS_DIR,
     model: ModelOpt = DEFAULT_MODEL,
     kinds: KindsOpt = ALL_KINDS,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
 ) -> None:
-    """Extract notes from SOURCES into cards/ and package them as decks/*.apkg."""
+    """Extract notes from SOURCES into cards/ and package them as decks/*.apkg.
+
+    Unchanged documents come from the cache and unchanged decks are not rewritten, so a
+    second build with nothing changed takes a moment.
+    """
     from . import build as library
 
+    progress = Progress()
     report = library.build(
         sources,
         cards_dir,
         decks_dir,
         model=model,
         kinds=_parse_kinds(kinds),
-        on_document=_print_document,
+        on_document=_document_printer(progress),
         on_deck=_print_deck,
+        jobs=jobs,
+        cache=not no_cache,
+        cache_dir=cache_dir,
+        on_progress=progress.update,
     )
     _finish(report)
 
@@ -144,12 +228,24 @@ def extract(
     cards_dir: CardsDirOpt = DEFAULT_CARDS_DIR,
     model: ModelOpt = DEFAULT_MODEL,
     kinds: KindsOpt = ALL_KINDS,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
 ) -> None:
     """Extract notes from SOURCES into cards/*.jsonl (one file per document)."""
     from . import build as library
 
+    progress = Progress()
     report = library.extract(
-        sources, cards_dir, model=model, kinds=_parse_kinds(kinds), on_document=_print_document
+        sources,
+        cards_dir,
+        model=model,
+        kinds=_parse_kinds(kinds),
+        on_document=_document_printer(progress),
+        jobs=jobs,
+        cache=not no_cache,
+        cache_dir=cache_dir,
+        on_progress=progress.update,
     )
     _finish(report)
 
