@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcards.model import QuoteFact
-from factcards.nlp.quotes import PERSON_PRONOUNS, find_quotes, paragraph_spans, quote_spans
+from factcards.nlp.quotes import PERSON_PRONOUNS, find_quotes, quote_spans
+from factcards.nlp.text import paragraph_spans
 
 pytestmark = pytest.mark.slow
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from .config import SOURCE_SUFFIXES
 from .errors import InputError
 from .model import Document, OffsetMap, Section
+from .vocabulary import MONTH_NUMBERS
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -142,27 +143,7 @@ MAX_CONTROL_CHAR_RATIO = 0.02  # more control characters than this: not a text f
 # a valid multi-byte UTF-8 sequence.
 UTF8_DAMAGE_RATIO = 1
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+MONTHS = MONTH_NUMBERS
 
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"

@@ -32,6 +32,7 @@ from .model import (
     QuoteFact,
     SourceRef,
 )
+from .vocabulary import MONTH_NAMES
 
 # --------------------------------------------------------------------------- word lists
 
@@ -107,20 +108,7 @@ DO_SUPPORT: dict[str, str] = {"VBD": "did", "VBZ": "does", "VBP": "do", "VB": "d
 
 COPULAS: frozenset[str] = frozenset({"is", "are", "was", "were"})
 
-MONTHS: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = MONTH_NAMES
 SEASONS: dict[str, str] = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 QUARTERS: dict[str, str] = {"Q1": "first", "Q2": "second", "Q3": "third", "Q4": "fourth"}
 

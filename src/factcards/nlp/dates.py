@@ -14,6 +14,7 @@ clause names no event (a copula), no actor (an unresolved pronoun) or a bound ra
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,8 +23,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Clause, DateFact
 from ..model import Span as TextSpan
+from ..vocabulary import MONTH_NUMBERS
 from .clauses import clause_for, join_tokens
-from .text import doc_ents, doc_text
+from .text import doc_ents, doc_text, paragraph_spans
 
 DOCUMENT_DATE_KEY = "factcards.document_date"
 WORKS_KEY = "works"  # doc.spans key of titles of works (see nlp/pipeline.py)
@@ -33,32 +35,7 @@ TIME_NOUNS = frozenset(
     {"year", "period", "decade", "month", "week", "day", "quarter", "half", "season", "time"}
 )
 
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+MONTHS = MONTH_NUMBERS
 SEASONS: dict[str, str] = {
     "spring": "SP",
     "summer": "SU",
@@ -471,16 +448,12 @@ def _offset(words: list[str]) -> int | None:
 
 
 def _paragraph_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    return [start for start, _ in paragraph_spans(text)]
 
 
 def _paragraph(offset: int, starts: list[int]) -> int:
-    index = 0
-    for i, start in enumerate(starts):
-        if start > offset:
-            break
-        index = i
-    return index
+    """Index of the paragraph holding `offset` (only differences between indices matter)."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _document_year(doc: Doc) -> int | None:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import QuoteFact, Span
-from .text import doc_ents, doc_text
+from .text import doc_ents, doc_text, paragraph_spans, strip_range
 
 MIN_QUOTE_WORDS = 6
 DIALOGUE_WINDOW = 4
@@ -116,7 +116,6 @@ SINGLE_CLOSERS = "’›"
 OPENING_CONTEXT = set(" \t\n([{—–-/") | set(DOUBLE_OPENERS) | set(SINGLE_OPENERS) | {'"', "'"}
 CLOSING_CONTEXT = set(" \t\n.,;:!?)]}—–-/…") | set(DOUBLE_CLOSERS) | set(SINGLE_CLOSERS)
 CLOSING_CONTEXT |= {'"', "'"}
-PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 WORD = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
 _NAME = r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.? |Miss |Lady |Sir )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 VOCATIVE_START = re.compile(
@@ -196,20 +195,6 @@ def find_quotes(doc: Doc) -> Iterator[QuoteFact]:
 # --------------------------------------------------------------------------- quote spans
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the paragraphs of `text` (blank-line separated), outer space trimmed."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for match in [*PARAGRAPH_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        start, stop = _strip_range(text, position, end)
-        if start < stop:
-            spans.append((start, stop))
-        if match:
-            position = match.end()
-    return spans
-
-
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Top-level quotations of the paragraph text[start:end]: (open mark, end, closed).
 
@@ -259,7 +244,7 @@ def _make_context(doc: Doc) -> _Context:
     context = _Context(doc=doc, paragraphs=paragraph_spans(text))
     for index, (start, end) in enumerate(context.paragraphs):
         for open_at, close_at, closed in quote_spans(text, start, end):
-            content_start, content_end = _strip_range(text, open_at + 1, close_at - closed)
+            content_start, content_end = strip_range(text, open_at + 1, close_at - closed)
             content_end = _trim_end(text, content_start, content_end)
             if content_start >= content_end:
                 continue
@@ -1151,7 +1136,7 @@ def _fact_for(context: _Context, quote: _Quote) -> QuoteFact | None:
     if not quote.frame or quote.frame[0] >= paragraph_start:
         start = max(start, paragraph_start)  # a sentence never starts in the paragraph before
     end = min(end, context.paragraphs[quote.paragraph][1])
-    start, end = _strip_range(text, start, end)
+    start, end = strip_range(text, start, end)
     return QuoteFact(
         sentence=Span(start, end, text[start:end]),
         quote=Span(quote.start, quote.end, text[quote.start : quote.end]),
@@ -1240,14 +1225,6 @@ def _past_tense(verb: Token) -> str:
 def _token_at(doc: Doc, offset: int) -> Token | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
-
-
-def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -7,10 +7,12 @@ so reading them once per fact or per sentence makes extraction quadratic in docu
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Span
 
 TEXT_KEY = "factcards.text"
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 NOUN_CHUNKS_KEY = "factcards.noun_chunks"
 
 
@@ -64,3 +66,26 @@ def ents_in(span: Span) -> list[Span]:
         if ent.end <= span.end:
             inside.append(ent)
     return inside
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs of `text` (blank-line separated), outer space trimmed."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in [*PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        start, stop = strip_range(text, position, end)
+        if start < stop:
+            spans.append((start, stop))
+        if match:
+            position = match.end()
+    return spans
+
+
+def strip_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`..`end` without the whitespace at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
