@@ -112,6 +112,7 @@ def note_from_json(data: Any) -> Note:
             start=int(source.get("start") or 0),
             end=int(source.get("end") or 0),
             section=source.get("section"),
+            page=source["page"] if isinstance(source.get("page"), int) else None,
         ),
         tags=list(tags),
         **extras,

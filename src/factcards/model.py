@@ -79,6 +79,8 @@ class Document:
     works: list[tuple[int, int]] = field(default_factory=list)
     block_quotes: list[tuple[int, int]] = field(default_factory=list)
     date: str | None = None  # the document's own date (ISO) when its byline gives one
+    # (clean offset where a page starts, its page number), in order; empty unless paged (PDF)
+    pages: list[tuple[int, int]] = field(default_factory=list)
 
     def section_at(self, offset: int) -> str | None:
         title = None
@@ -87,6 +89,11 @@ class Document:
                 break
             title = section.title
         return title
+
+    def page_at(self, offset: int) -> int | None:
+        """The page number of a clean-text offset, when the source has pages."""
+        i = bisect.bisect_right([start for start, _ in self.pages], offset) - 1
+        return self.pages[i][1] if i >= 0 else None
 
 
 # --------------------------------------------------------------------------- nlp -> questions
@@ -206,15 +213,19 @@ class SourceRef:
     start: int  # offsets of `sentence` in the source file
     end: int
     section: str | None = None
+    page: int | None = None  # the page of a paged source (PDF)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "document": self.document,
             "sentence": self.sentence,
             "start": self.start,
             "end": self.end,
             "section": self.section,
         }
+        if self.page is not None:
+            out["page"] = self.page
+        return out
 
 
 # per-kind fields of the cards contract, in the order they are written

@@ -616,6 +616,7 @@ def source_ref(document: Document, fact: Fact) -> SourceRef:
         start=start,
         end=end,
         section=fact.section,
+        page=document.page_at(sentence.start),
     )
 
 

@@ -189,13 +189,20 @@ def source_needles(note: Note, note_type: NoteTypeKey) -> Sequence[str | None]:
     return [note.back]
 
 
+def location_text(note: Note) -> str | None:
+    """Where in the document: its section, and the page when the source has pages."""
+    page = f"p. {note.source.page}" if note.source.page is not None else None
+    parts = [part for part in (note.source.section, page) if part]
+    return ", ".join(parts) or None
+
+
 def anki_fields(note: Note) -> AnkiFields | None:
     """The note type and field values for `note`, or None when it has nothing to ask.
 
     definition (with a term and a definition) -> Definition; a front with a usable
     `{{c1::…}}` -> Cloze; anything else with a front -> Q&A.
     """
-    where = (field_html(note.source.document), field_html(note.source.section))
+    where = (field_html(note.source.document), field_html(location_text(note)))
     term = definition_term(note) if note.kind == "definition" else ""
     if term and not is_blank(note.back):
         source = highlight(note.source.sentence, source_needles(note, "definition"))
