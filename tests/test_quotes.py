@@ -390,3 +390,96 @@ def test_any_text_gives_well_formed_facts(parse, text: str, mark_work: bool) -> 
 def test_arbitrary_text_never_raises(parse, text: str) -> None:
     for fact in find_quotes(parse(text)):
         assert parse is not None and fact.quote.text == text[fact.quote.start : fact.quote.end]
+
+
+# ------------------------------------------------------------------- speaker sieve (issue 3)
+
+SAME_PERSON = [
+    ("Darcy", "Mr. Darcy", True),
+    ("Fitzwilliam Darcy", "Mr. Darcy", True),
+    ("Leon Trotsky", "Trotsky", True),
+    ("Elizabeth", "Lizzy", True),  # a pet name is the given name
+    ("Miss Eliza", "Elizabeth Bennet", True),
+    ("Mr. Bennet", "Mrs. Bennet", False),
+    ("Mr. Bennet", "Jane Bennet", False),  # one family, another gender
+    ("Jane", "Elizabeth", False),
+    ("Lenin", "Trotsky", False),
+]
+
+
+@pytest.mark.parametrize(("name", "other", "same"), SAME_PERSON)
+def test_same_person(name: str, other: str, same: bool) -> None:
+    from factcards.nlp.quotes import _same_person
+
+    assert _same_person(name, other) is same
+    assert _same_person(other, name) is same
+
+
+# (text, quote start words, expected speaker or None for no note)
+SIEVE = [
+    # "cried her husband" answering a turn that addresses a titled man: that man
+    (
+        "Mrs. Grant came in.\n\n"
+        '"My dear Mr. Grant, you must go and see the new tenant at the hall tomorrow."\n\n'
+        '"If he wanted to meet me," cried her husband, "he would have called on us already."',
+        "he would have called",
+        "Mr. Grant",
+    ),
+    # "said her father": the titled family of a daughter the text names in full
+    (
+        "Mary Holt sat by the fire with her book. Mr. Holt read his paper.\n\n"
+        '"You will ruin your eyes with that small print," said her father, looking up.',
+        "You will ruin your eyes",
+        "Mr. Holt",
+    ),
+    # "he continued": the last speaker, not the last man named
+    (
+        '"I have lived here for twenty years," said Mr. Harris to Mr. Cole.\n\n'
+        "Mr. Cole nodded.\n\n"
+        '"And in all that time," he continued, "nobody has ever asked me about the war."',
+        "nobody has ever asked me",
+        "Mr. Harris",
+    ),
+    # a pronoun never resolves to the one the quote addresses
+    (
+        "Mr. Ward crossed the room to where Mr. Lane stood.\n\n"
+        '"Come, Lane," said he, "you must join the others at the table tonight."',
+        "you must join the others",
+        "Mr. Ward",
+    ),
+    # a place is no "he"
+    (
+        "Lowton was a quiet village on the river.\n\n"
+        '"It was the quietest place that I have ever known," he added with a smile.',
+        "It was the quietest place",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "start_words", "speaker"), SIEVE)
+def test_speaker_sieve(parse, text: str, start_words: str, speaker: str | None) -> None:
+    facts = [f for f in _facts(parse, text) if start_words in f.quote.text]
+    if speaker is None:
+        assert facts == []
+    else:
+        assert facts, f"no quote with {start_words!r}"
+        assert facts[0].speaker == speaker
+
+
+# two people taking turns: unknown turns go to whoever speaks at that parity
+EXCHANGE = (
+    '"I cannot believe that you walked all the way from the station," said Anne.\n\n'
+    '"It was a fine morning and the road is not long," said Mr. Price.\n\n'
+    '"But the road is muddy after all the rain we have had this week."\n\n'
+    '"My boots are made for worse roads than that one, I promise you."\n\n'
+    '"Then you must stay for dinner and dry them by the kitchen fire," said Anne.'
+)
+
+
+@pytest.mark.parametrize(
+    ("start_words", "speaker"),
+    [("But the road is muddy", "Anne"), ("My boots are made", "Mr. Price")],
+)
+def test_exchange_turns(parse, start_words: str, speaker: str) -> None:
+    assert _fact_starting(_facts(parse, EXCHANGE), start_words).speaker == speaker

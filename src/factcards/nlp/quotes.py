@@ -27,6 +27,7 @@ found for are not yielded.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,7 +40,6 @@ from .text import doc_ents, doc_text, paragraph_spans, strip_range
 MIN_QUOTE_WORDS = 6
 DIALOGUE_WINDOW = 4
 SUBJECT_REACH = 1
-NEAREST_SPEAKERS_ONLY = True  # the last resort names only someone heard in the dialogue
 
 # lemmas of verbs that report speech or writing
 REPORTING_VERBS = frozenset(
@@ -69,6 +69,22 @@ TITLE_CUES = frozenset({"entitled", "titled", "called", "named", "headlined", "h
 HONORIFICS = frozenset({"comrade", "comrades", "citizen", "the"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "miss", "lady", "madame", "mme", "ms", "ms.", "queen"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "colonel", "captain"})
+# titles without their full stop, with the gender they give
+TITLE_GENDERS = {t.rstrip("."): "f" for t in FEMALE_TITLES} | {
+    t.rstrip("."): "m" for t in MALE_TITLES
+}
+# common English pet names and short forms of given names
+NICKNAMES = {
+    "lizzy": "elizabeth", "lizzie": "elizabeth", "eliza": "elizabeth", "liz": "elizabeth",
+    "beth": "elizabeth", "betsy": "elizabeth", "bess": "elizabeth", "kitty": "catherine",
+    "kate": "catherine", "katie": "catherine", "jenny": "jane", "jack": "john", "johnny": "john",
+    "bill": "william", "will": "william", "billy": "william", "bob": "robert", "rob": "robert",
+    "dick": "richard", "tom": "thomas", "tommy": "thomas", "ned": "edward", "ted": "edward",
+    "harry": "henry", "hal": "henry", "jim": "james", "jem": "james", "charlie": "charles",
+    "molly": "mary", "polly": "mary", "peggy": "margaret", "meg": "margaret", "nancy": "ann",
+    "fanny": "frances", "sally": "sarah", "patty": "martha", "nelly": "eleanor",
+    "fred": "frederick",
+}  # fmt: skip
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # common English given names, so that "he continued" never resolves to "Mary" (modest on purpose:
 # a name missing here only falls back to the titles and to what the text teaches)
@@ -143,6 +159,7 @@ class _Quote:
     continued: bool = False  # continues the previous paragraph's unclosed quotation
     title: bool = False
     blocked: bool = False  # its attribution names someone we cannot name ("said her aunt")
+    blocked_gender: str = ""  # the gender that attribution gives ("said she" -> "f")
     addressed: str | None = None  # "said Elizabeth to Darcy" -> Darcy
     speaker: str | None = None
     verb: str = "wrote"
@@ -178,6 +195,7 @@ class _Context:
     mention_keys: list[int] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     by_paragraph: dict[int, list[_Quote]] = field(default_factory=dict)
+    titled: dict[str, set[str]] | None = None  # family name -> genders of its titled members
 
 
 def find_quotes(doc: Doc) -> Iterator[QuoteFact]:
@@ -318,6 +336,7 @@ def _attribute_all(context: _Context) -> None:
                     break
             if quote.speaker:
                 quote.speaker = _fuller_name(context, quote.speaker, quote.open_at)
+    _fill_exchanges(context)
     # dialogue read backwards: a turn between two turns of one speaker, or before A, B
     for _ in range(3):
         changed = False
@@ -326,20 +345,94 @@ def _attribute_all(context: _Context) -> None:
                 changed = True
         if not changed:
             break
-    # last resort for a turn of dialogue (a paragraph that is only a quote): the person named
-    # last before it, who is not the one it addresses
-    for number, quote in enumerate(context.quotes):
-        if quote.speaker is not None or quote.blocked:
-            continue
-        if _by_turns(context, number, quote):
-            continue  # the turn before was found by the rule below
-        if not quote.block and _only_quotes(context, quote.paragraph):
-            addressed = _addressee(context, quote)
-            last = _last_turn(context, quote.paragraph)
-            quote.speaker = _other_person(
-                context, last, quote.open_at, addressed, speakers_only=NEAREST_SPEAKERS_ONLY
+    # a turn nobody can be found for stays unattributed: guessing the nearest person named
+    # proved wrong more often than right
+
+
+def _fill_exchanges(context: _Context) -> None:
+    """Two people taking turns: in a run of dialogue paragraphs whose known speakers alternate
+    between two people (A, ?, A, B, ?, B), the unknown turns go to whoever speaks at that
+    parity. A third speaker starts a new exchange; a turn never goes to the one it addresses,
+    nor against the gender its attribution gives ("said she")."""
+    turns = [p for p in range(len(context.paragraphs)) if _is_dialogue_turn(context, p)]
+    chains: list[list[int]] = []
+    for paragraph in turns:
+        if chains and chains[-1][-1] == paragraph - 1:
+            chains[-1].append(paragraph)
+        else:
+            chains.append([paragraph])
+    for chain in chains:
+        for segment in _exchanges(context, chain):
+            _fill_exchange(context, segment)
+
+
+def _is_dialogue_turn(context: _Context, paragraph: int) -> bool:
+    said = [q for q in _quotes_in(context, paragraph) if not q.block and not q.title]
+    return bool(said) and _is_turn(context, paragraph)
+
+
+def _turn_of(context: _Context, paragraph: int) -> str | None:
+    said = [q.speaker for q in _quotes_in(context, paragraph) if q.speaker and not q.block]
+    return said[0] if said else None
+
+
+def _exchanges(context: _Context, chain: list[int]) -> Iterator[list[tuple[int, str | None]]]:
+    """Cut a run of turns where a third person speaks: [(paragraph, speaker or None)]."""
+    slots: list[str | None] = [None, None]
+    segment: list[tuple[int, str | None]] = []
+    for position, paragraph in enumerate(chain):
+        speaker = _turn_of(context, paragraph)
+        parity = position % 2
+        if speaker is not None:
+            mine, other = slots[parity], slots[1 - parity]
+            fits = (mine is None or _same_person(mine, speaker)) and not (
+                other is not None and _same_person(other, speaker)
             )
-            quote.via, quote.verb = "nearest", "said"
+            if not fits:
+                # the turns since the last known one could belong to either exchange
+                while segment and segment[-1][1] is None:
+                    segment.pop()
+                yield segment
+                segment, slots = [], [None, None]
+            slots[parity] = slots[parity] or speaker
+        segment.append((paragraph, speaker))
+    yield segment
+
+
+def _fill_exchange(context: _Context, segment: list[tuple[int, str | None]]) -> None:
+    if not segment:
+        return
+    first = segment[0][0]
+    slots: list[str | None] = [None, None]
+    for paragraph, speaker in segment:
+        if speaker is not None:
+            slots[(paragraph - first) % 2] = speaker
+    if slots[0] is None and slots[1] is None:
+        return
+    for parity in (0, 1):
+        if slots[parity] is None:
+            # the one a turn of the other party addresses speaks next
+            for paragraph, _ in segment:
+                if (paragraph - first) % 2 != parity:
+                    said = [q for q in _quotes_in(context, paragraph) if not q.block]
+                    addressed = _addressee(context, said[0]) if said else None
+                    if addressed and not _same_person(addressed, slots[1 - parity] or ""):
+                        slots[parity] = addressed
+                        break
+    for paragraph, speaker in segment:
+        candidate = slots[(paragraph - first) % 2]
+        if speaker is not None or candidate is None:
+            continue
+        for quote in _quotes_in(context, paragraph):
+            if quote.block or quote.speaker or quote.title:
+                continue
+            if quote.blocked and quote.blocked_gender != _gender(context, candidate):
+                continue
+            addressed = _addressee(context, quote)
+            if addressed and _same_person(addressed, candidate):
+                continue
+            quote.speaker, quote.via, quote.verb = candidate, "exchange", "said"
+            quote.blocked = False
 
 
 def _by_frame(context: _Context, number: int, quote: _Quote) -> bool:
@@ -504,11 +597,24 @@ def _turn_speaker(context: _Context, paragraph: int) -> str | None:
 def _addressee(context: _Context, quote: _Quote) -> str | None:
     """A name the quote calls out: "Lizzy, I …", "…, my dear Jane", "Did not you think, Mr. Darcy,
     that …". Only a person the text has named, a titled name or a common given name counts, so
-    that "Indeed, …" is no vocative."""
+    that "Indeed, …" is no vocative. In a turn of dialogue the other parts of the turn count too
+    ("“My dear Mr. Bennet,” said his lady, “have you heard …”")."""
     if quote.addressed:
         return quote.addressed
+    found = _vocative(context, quote)
+    if found or not _has_quote_at_start(context, quote.paragraph):
+        return found
+    for other in _quotes_in(context, quote.paragraph):
+        if other is not quote and not other.block:  # "Come, Lane," looks like a title
+            found = other.addressed or _vocative(context, other)
+            if found:
+                return found
+    return None
+
+
+def _vocative(context: _Context, quote: _Quote) -> str | None:
     text = doc_text(context.doc)[quote.start : quote.end]
-    known = {m.name for m in context.mentions if m.at < quote.start}
+    known: set[str] | None = None  # built on the first candidate: most quotes have none
     for pattern in (VOCATIVE_START, VOCATIVE_END, VOCATIVE_INSIDE):
         for match in pattern.finditer(text):
             if pattern is VOCATIVE_START and match.start() > 0:
@@ -517,6 +623,9 @@ def _addressee(context: _Context, quote: _Quote) -> str | None:
             words = name.lower().split()
             if words[-1].rstrip(".") in {t.rstrip(".") for t in FEMALE_TITLES | MALE_TITLES}:
                 continue
+            if known is None:
+                index = bisect.bisect_left(context.mention_keys, quote.start)
+                known = {m.name for m in context.mentions[:index]}
             found = next((k for k in known if _same_person(k, name)), None)
             if found:
                 return found
@@ -611,10 +720,12 @@ def _attribute_from(
         subject = _subject_of(verb, in_frame)
         if subject is None:
             continue
+        addressed = _addressee(context, quote)
         found = (
-            _name_in_dialogue(context, quote, subject, verb)
+            _continuing_speaker(context, quote, subject, verb)
+            or _name_in_dialogue(context, quote, subject, verb)
             or _relative_name(context, quote, subject)
-            or _name_of(context, subject)
+            or _name_of(context, subject, exclude=addressed)
         )
         if found is not None and not any(ch.isupper() for ch in found[0]):
             found = None  # "her father": a description, not a name
@@ -623,6 +734,10 @@ def _attribute_from(
                 # the text says who spoke, in words we cannot turn into a name: better no
                 # speaker than a guess
                 quote.blocked = True
+                quote.blocked_gender = PERSON_PRONOUNS.get(subject.lower_) or PERSON_NOUNS.get(
+                    subject.lemma_.lower(), ""
+                )
+                quote.via = "blocked"
                 return False
             continue
         name, mention = found
@@ -806,11 +921,35 @@ def _subject_of(verb: Token, in_frame: set[int]) -> Token | None:
     return None
 
 
-def _name_of(context: _Context, token: Token) -> tuple[str, _Mention | None] | None:
-    """The name a subject stands for: itself, its entity, or what a pronoun refers to."""
+def _continuing_speaker(
+    context: _Context, quote: _Quote, subject: Token, verb: Token
+) -> tuple[str, _Mention | None] | None:
+    """ "he continued", "she added", "he went on": the last one heard, if of that gender."""
+    gender = PERSON_PRONOUNS.get(subject.lower_)
+    if gender is None or _reporting_lemma(verb) not in SAME_SPEAKER_VERBS:
+        return None
+    if not _is_reporting_verb(verb):
+        return None
+    window = context.paragraphs[max(0, quote.paragraph - DIALOGUE_WINDOW)][0]
+    for earlier in reversed(context.quotes):
+        if earlier.open_at >= quote.open_at or not earlier.speaker or earlier.block:
+            continue
+        if earlier.open_at < window:
+            break
+        if _gender(context, earlier.speaker) in ("", gender):
+            return earlier.speaker, None
+        break
+    return None
+
+
+def _name_of(
+    context: _Context, token: Token, exclude: str | None = None
+) -> tuple[str, _Mention | None] | None:
+    """The name a subject stands for: itself, its entity, or what a pronoun refers to (never
+    `exclude`, the one the quote addresses)."""
     lower = token.lower_
     if lower in PERSON_PRONOUNS:
-        mention = _resolve_pronoun(context, token)
+        mention = _resolve_pronoun(context, token, exclude)
         return (mention.name, mention) if mention else None
     if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return _name_of(context, token.head.head)
@@ -894,6 +1033,8 @@ def _work_at(context: _Context, token: Token) -> str | None:
 def _collect_mentions(context: _Context) -> None:
     """People named outside quotations and titles: candidates for he/she."""
     doc = context.doc
+    person_words = {t.text for e in doc_ents(doc) if e.label_ == "PERSON" for t in e}
+    person_words |= {w.lower() for w in person_words}
     for entity in doc_ents(doc):
         if entity.label_ != "PERSON" or context.quote_of_token[entity.start] >= 0:
             continue
@@ -911,7 +1052,10 @@ def _collect_mentions(context: _Context) -> None:
             and context.quote_of_token[token.i] < 0
             and not _work_at(context, token)
         ):
-            _add_mention(context, _mention(context, token, _clean_name(_compound_chain(token))))
+            name = _clean_name(_compound_chain(token))
+            if _gender_of_name(name) or name in person_words or token.lower_ in person_words:
+                # not "Meryton was…" nor a capitalised "Astonishment": a place is no "he"
+                _add_mention(context, _mention(context, token, name))
         elif (
             token.pos_ == "NOUN"
             and token.dep_ in SUBJECT_DEPS
@@ -972,6 +1116,10 @@ def _name_in_dialogue(
     """ "he replied" in a turn of dialogue: the one the last turn addressed, else the last person
     of that gender named who did not speak the last turn (a new paragraph is a new speaker)."""
     gender = PERSON_PRONOUNS.get(subject.lower_)
+    relation = gender is None and _is_person_word(subject)
+    if relation:
+        # "cried her husband" answering "…, Mr. Bennet": the one addressed, if a man
+        gender = PERSON_NOUNS.get(subject.lemma_.lower()) or None
     if gender is None or quote.block or not _has_quote_at_start(context, quote.paragraph):
         return None
     if _reporting_lemma(verb) in SAME_SPEAKER_VERBS:
@@ -980,8 +1128,16 @@ def _name_in_dialogue(
     if last is None:
         return None
     addressed = _addressee(context, last)
-    if addressed and addressed != last.speaker and _gender(context, addressed) in ("", gender):
+    addressed_gender = _gender(context, addressed) if addressed else ""
+    if (
+        addressed
+        and addressed != last.speaker
+        and addressed_gender in ("", gender)
+        and (not relation or addressed_gender == gender)
+    ):
         return addressed, None
+    if relation:
+        return None
     paragraph = _paragraph_at(context, subject.idx)
     window = context.paragraphs[max(0, paragraph - DIALOGUE_WINDOW)][0]
     mention = _antecedent(context, subject.idx, window, gender, exclude=last.speaker)
@@ -1012,18 +1168,50 @@ def _relative_name(
         owner_name = mention.name if mention else None
     if not owner_name:
         return None
-    owner_name = _fuller_name(context, owner_name, subject.idx)
-    words = owner_name.split()
-    if len(words) < 2:
-        return None
     title = "Mr." if (SPOUSE_NOUNS.get(noun) or PARENT_NOUNS.get(noun)) == "m" else "Mrs."
-    if noun in SPOUSE_NOUNS:
-        if words[0].lower() not in FEMALE_TITLES | MALE_TITLES or (
-            noun == "lady" and gender != "m"
-        ):
-            return None
-        return f"{title} {' '.join(words[1:])}", None
-    return f"{title} {words[-1]}", None
+    if noun == "lady" and gender != "m":
+        return None
+    family = _family_name(context, owner_name, married=noun in SPOUSE_NOUNS)
+    return (f"{title} {family}", None) if family else None
+
+
+def _family_name(context: _Context, name: str, married: bool) -> str | None:
+    """The family name of a person: "Mr. Bennet" -> "Bennet"; "Bingley" when the text says
+    "Mr. Bingley"; "Elizabeth" -> "Bennet" when the text says "Elizabeth Bennet" (only so). For
+    a parent of someone known by a given name only, the one married couple the text names
+    ("Mr. Bennet" and "Mrs. Bennet")."""
+    words = name.split()
+    titles = FEMALE_TITLES | MALE_TITLES
+    if len(words) > 1:
+        if words[0].lower() in titles or not married:
+            return " ".join(words[1:]) if words[0].lower() in titles else words[-1]
+        return None
+    titled = _titled_names(context)
+    if name in titled:
+        return name
+    if married:
+        return None
+    families = {m.name.split()[-1] for m in context.mentions
+                if m.name.startswith(name + " ") and m.name.split()[-1] in titled}  # fmt: skip
+    if len(families) == 1:
+        return families.pop()
+    couples = [family for family, genders in titled.items() if len(genders) == 2]
+    return couples[0] if len(couples) == 1 else None
+
+
+def _titled_names(context: _Context) -> dict[str, set[str]]:
+    """Family names the text gives a title ("Mr. Bennet", "Mrs. Bennet"), with their genders."""
+    if context.titled is None:
+        context.titled = {}
+        for mention in context.mentions:
+            words = mention.name.split()
+            gender = _gender_of_name(mention.name)
+            if len(words) == 2 and words[0].lower() in FEMALE_TITLES | MALE_TITLES and gender:
+                if words[0].lower().rstrip(".") in ("miss", "lady", "sir"):
+                    gender = ""  # "Miss Bennet" is a daughter, "Sir William" a given name
+                if gender:
+                    context.titled.setdefault(words[1], set()).add(gender)
+    return context.titled
 
 
 def _last_turn(context: _Context, paragraph: int) -> _Quote | None:
@@ -1038,18 +1226,22 @@ def _gender(context: _Context, name: str) -> str:
     return context.genders.get(name) or _gender_of_name(name)
 
 
-def _resolve_pronoun(context: _Context, pronoun: Token) -> _Mention | None:
+def _resolve_pronoun(
+    context: _Context, pronoun: Token, exclude: str | None = None
+) -> _Mention | None:
     """The person most recently named before `pronoun` in its paragraph or the one before.
 
     Within the nearest sentence that names someone, a subject wins over other mentions.
     """
     gender = PERSON_PRONOUNS[pronoun.lower_]
     paragraph = max(0, _paragraph_at(context, pronoun.idx))
-    best = _antecedent(context, pronoun.idx, context.paragraphs[max(0, paragraph - 1)][0], gender)
+    best = _antecedent(
+        context, pronoun.idx, context.paragraphs[max(0, paragraph - 1)][0], gender, exclude
+    )
     if best is None and _has_quote_at_start(context, paragraph):
         # in dialogue the speakers were named further back
         window = context.paragraphs[max(0, paragraph - DIALOGUE_WINDOW)][0]
-        best = _antecedent(context, pronoun.idx, window, gender)
+        best = _antecedent(context, pronoun.idx, window, gender, exclude)
     if best is not None and best.sentence >= 0 and (best.work is None or best.year is None):
         first, stop = context.sentences[best.sentence]
         frame = [t for t in context.doc[first:stop] if context.quote_of_token[t.i] < 0]
@@ -1086,11 +1278,54 @@ def _antecedent(
 
 
 def _same_person(name: str, other: str) -> bool:
-    """ "Darcy" and "Mr. Darcy" are one person; "Mr. Bennet" and "Mrs. Bennet" are not."""
+    """ "Darcy", "Mr. Darcy" and "Fitzwilliam Darcy" are one person, so are "Elizabeth", "Lizzy",
+    "Miss Eliza" and "Elizabeth Bennet"; "Mr. Bennet" and "Mrs. Bennet" are not, nor are
+    "Mr. Bennet" and "Jane Bennet"."""
     if name == other:
         return True
-    short, long = sorted((name, other), key=len)
-    return " " not in short and long.endswith(" " + short)
+    (title, given, family), (other_title, other_given, other_family) = (
+        _name_parts(name),
+        _name_parts(other),
+    )
+    if title and other_title and title != other_title:
+        return False
+    if family and other_family and family != other_family:
+        return False
+    if given and other_given:
+        return given == other_given
+    if not (family and other_family):
+        # "Elizabeth" / "Elizabeth Bennet", "Darcy" / "Darcy": one word of the other's name
+        one_word, other_word = given or family, other_given or other_family
+        return bool(one_word and other_word) and (
+            one_word in (other_given, other_family) or other_word in (given, family)
+        )
+    if not (given or other_given) or not (title or other_title):
+        return True  # "Mr. Darcy" / "Darcy", "Leon Trotsky" / "Trotsky"
+    # the same family, one titled and one by given name: only when the genders agree
+    gender = TITLE_GENDERS.get(title or other_title, "")
+    return bool(gender) and gender == _given_name_gender(given or other_given)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_parts(name: str) -> tuple[str, str, str]:
+    """(title, given name (nicknames made formal), family name) of a person's name, in lower case.
+    A single word without title is taken as given name when it is a common one."""
+    words = [w.lower() for w in name.replace(".", "").split()]
+    title = words.pop(0) if len(words) > 1 and words[0] in TITLE_GENDERS else ""
+    if not words:
+        return title, "", ""
+    if len(words) == 1:
+        word = NICKNAMES.get(words[0], words[0])
+        if not title and word in FEMALE_NAMES | MALE_NAMES:
+            return title, word, ""
+        if title in ("miss", "sir", "lady") and word in FEMALE_NAMES | MALE_NAMES:
+            return title, word, ""  # "Miss Eliza", "Sir William": a given name
+        return title, "", word
+    return title, NICKNAMES.get(words[0], words[0]), words[-1]
+
+
+def _given_name_gender(given: str) -> str:
+    return "f" if given in FEMALE_NAMES else "m" if given in MALE_NAMES else ""
 
 
 def _paragraph_at(context: _Context, offset: int) -> int:
