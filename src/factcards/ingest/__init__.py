@@ -14,6 +14,12 @@ text as a Python string (code points) without its byte-order mark. Line endings 
 "\\n" for cleaning, but the map accounts for every removed "\\r", so offsets refer to the decoded
 text as it is (CRLF included). Every non-space character of the clean text is the character at
 its mapped offset, except HTML entities (markdown only), which map to their "&".
+
+Other formats (submodules, imported only when such a file is read) are turned into the same
+line-and-block text first, headings as "#" lines, and then cleaned by the same code:
+`pdf` (pypdf: text with page numbers, running headers and footers dropped), `webpage` (HTML:
+the main content only, via selectolax) and `epub` (chapters in spine order). For them the
+offsets refer to that extracted text, not to the bytes of the file.
 """
 
 from __future__ import annotations
@@ -26,12 +32,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import SOURCE_SUFFIXES
-from .errors import InputError
-from .model import Document, OffsetMap, Section
-from .vocabulary import MONTH_NUMBERS
+from ..config import SOURCE_SUFFIXES
+from ..errors import InputError
+from ..model import Document, OffsetMap, Section
+from ..vocabulary import MONTH_NUMBERS
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
+PDF_SUFFIXES = (".pdf",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+EPUB_SUFFIXES = (".epub",)
+# how the accepted types are named in messages
+SUFFIX_NAMES = ".txt, .md, .pdf, .html or .epub"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -226,13 +238,13 @@ def _sources_of(path: Path) -> list[Path]:
             and child.suffix.lower() in SOURCE_SUFFIXES
         )
         if not children:
-            raise InputError("no .txt or .md files", path)
+            raise InputError(f"no {SUFFIX_NAMES} files", path)
         return children
     if not path.exists():
         raise InputError("no such file or directory", path)
     if path.suffix.lower() not in SOURCE_SUFFIXES:
         kind = f"'{path.suffix}'" if path.suffix else "(no suffix)"
-        raise InputError(f"unsupported file type {kind}: expected .txt, .md or .markdown", path)
+        raise InputError(f"unsupported file type {kind}: expected {SUFFIX_NAMES}", path)
     return [path]
 
 
@@ -240,7 +252,11 @@ def _sources_of(path: Path) -> list[Path]:
 
 
 def read_document(path: Path, name: str) -> Document:
-    """Read, decode and clean one source file (markdown rules for .md/.markdown)."""
+    """Read, decode and clean one source file, by its suffix.
+
+    .txt plain text, .md/.markdown markdown, .pdf, .html/.htm/.xhtml and .epub their own
+    readers; any other suffix: the format the content shows (see `read_document_bytes`).
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -250,9 +266,83 @@ def read_document(path: Path, name: str) -> Document:
         raise InputError("no such file or directory", path) from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
-    text = decode_text(data, path)
-    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-    return _build_document(text, path, name, markdown)
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return _build_document(decode_text(data, path), path, name, suffix in MARKDOWN_SUFFIXES)
+    return _read_format(data, path, name, _format_of(data, suffix, sniff=False))
+
+
+def read_document_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
+    """Clean the content of a source given as bytes (e.g. standard input) called `name`.
+
+    The format is sniffed: "%PDF-" is a PDF, a zip holding an EPUB is an EPUB, a page that
+    starts as HTML is HTML; anything else is text, markdown when `suffix` (or `name`'s suffix)
+    says so. Raises InputError for content none of them can read.
+    """
+    path = Path(name)
+    suffix = (suffix if suffix is not None else path.suffix).lower()
+    if suffix and not suffix.startswith("."):
+        suffix = "." + suffix
+    return _read_format(data, path, name, _format_of(data, suffix, sniff=True))
+
+
+_HTML_START_RE = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.I | re.S,
+)
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def _format_of(data: bytes, suffix: str, sniff: bool) -> str:
+    """The format of `data`: pdf, epub, html, markdown or text (signatures before suffixes)."""
+    if b"%PDF-" in data[:1024]:  # a PDF may have a few bytes of junk before its header
+        return "pdf"
+    if data.startswith(_ZIP_MAGIC):
+        return "epub"  # the EPUB reader tells a zip that is not an EPUB
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
+    if suffix in EPUB_SUFFIXES:
+        return "epub"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if sniff or suffix not in TEXT_SUFFIXES:
+        head = _decode(data[:2048]).lstrip("\ufeff")
+        if _HTML_START_RE.match(head):
+            return "html"
+    return "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+
+
+_MARKER_RE = re.compile(r"^[ \t]*(?:#{1,6}|>)(?=[ \t]|$)[ \t]*")
+
+
+def body_line(text: str) -> str:
+    """A line of prose extracted from a PDF or a page, safe from being read as markup.
+
+    The other readers write headings as "#" lines and quotes as "> " lines for the block
+    splitter: a line of text that starts so ("# This file ...") loses the marker, and a line
+    of only dashes or equals signs (a rule, or a setext underline) is dropped.
+    """
+    if _RULE_RE.match(text) or _SETEXT_RE.match(text):
+        return ""
+    while match := _MARKER_RE.match(text):
+        text = text[match.end() :]
+    return text
+
+
+def _read_format(data: bytes, path: Path, name: str, kind: str) -> Document:
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, path, name)
+    if kind == "epub":
+        from .epub import read_epub
+
+        return read_epub(data, path, name)
+    if kind == "html":
+        from .webpage import read_html
+
+        return read_html(data, path, name)
+    return _build_document(decode_text(data, path), path, name, kind == "markdown")
 
 
 def document_from_string(text: str, name: str = "<string>", markdown: bool = True) -> Document:
