@@ -123,7 +123,82 @@ POSITIVES = [
         "In theology, the term Apocrypha refers to any collection of texts outside the canon.",
         ("Apocrypha", "any collection of texts outside the canon", "definitor"),
     ),
+    # copular: a hyphenated term stays whole; a noun tagged as an adjective after "a"
+    (
+        "In computer science, a B-tree is a tree data structure that keeps data sorted.",
+        ("B-tree", "a tree data structure that keeps data", "copular"),
+    ),
+    (
+        "A Diacritic is a small sign added to a letter.",
+        ("Diacritic", "a small sign added to a letter", "copular"),
+    ),
+    # copular: relational and judging nouns classify a generic subject
+    (
+        "A bishop is an ordained member of the Christian clergy.",
+        ("bishop", "an ordained member of the Christian clergy", "copular"),
+    ),
+    (
+        "A felony is a serious crime punished by imprisonment.",
+        ("felony", "a serious crime punished by imprisonment", "copular"),
+    ),
+    # copular: the definiens is cut before the phrase that repeats the term
+    (
+        "Crochet is a process of creating fabric from yarn using a crochet hook.",
+        ("Crochet", "a process of creating fabric from yarn", "copular"),
+    ),
+    # definitor: "may refer to", "is used to refer to", "is considered", "is defined to be"
+    (
+        "Shipping may also refer to the transport of freight.",
+        ("Shipping", "the transport of freight", "definitor"),
+    ),
+    (
+        "In ethics, predestination is sometimes used to refer to ideas of fate and destiny.",
+        ("predestination", "ideas of fate and destiny", "definitor"),
+    ),
+    (
+        "In physics, energy is considered a conserved quantity of every closed system.",
+        ("energy", "a conserved quantity of every closed system", "definitor"),
+    ),
+    (
+        "The direction of the current is defined to be the direction of positive charge flow.",
+        (
+            "direction of the current",
+            "the direction of positive charge flow",
+            "definitor",
+        ),
+    ),
+    # definitor: naming after a description, a demonstrative dropped, a comma participle
+    (
+        "Photosynthesis takes place in a protein complex called a photosystem.",
+        ("a photosystem", "a protein complex", "definitor"),
+    ),
+    (
+        "This movement of electrons between two atoms is referred to as electron transfer.",
+        ("electron transfer", "movement of electrons between two atoms", "definitor"),
+    ),
+    (
+        "The second part of the small intestine is called the jejunum.",
+        ("the jejunum", "The second part of the small intestine", "definitor"),
+    ),
+    (
+        "Households with insurance make regular payments, called premiums.",
+        ("premiums", "regular payments", "definitor"),
+    ),
+    # glosses: a colon after a term, ", or" with another name
+    (
+        "The shoot is protected by the coleoptile: the covering of the shoot tip.",
+        ("coleoptile", "the covering of the shoot tip", "appositive"),
+    ),
+    (
+        "A single gene may have several possible variations, or alleles.",
+        ("alleles", "several possible variations", "appositive"),
+    ),
     # parenthetical naming
+    (
+        "The patient with antisocial personality disorder (sometimes referred to as "
+        "psychopathy) shows no regard for others.",
+        ("psychopathy", "The patient with antisocial personality disorder", "parenthetical"),
+    ),
     (
         "Trotsky demonstrated that the program of internationalism (now labelled “permanent "
         "revolution”) had never been challenged.",
@@ -158,6 +233,24 @@ NEGATIVES = [
     "The imperialist war was one of the expressions of this fact.",
     # a story in the past tense says what something consisted of, not what it is
     "The committee consisted of five members.",
+    # amounts, "home to", "the only", "part of" without an article, a member who is a person
+    "Male literacy is 66%, and female literacy is 44%.",
+    "Alberta is home to many large carnivores.",
+    "Brokered shows were the only source of income for the station.",
+    "Logical thinking and problem solving are part of the experience.",
+    "Tom Jones is a member of the local chess club.",
+    # a judging noun after a definite or bare subject judges
+    "Red propaganda is a likely cause of war.",
+    # naming an individual, a name that is a description, a pronoun that is named
+    "The village has a medieval church called St Peter's.",
+    "He is called Ashi's brother.",
+    "If torpor occurs in summer, it is called estivation.",
+    # "means that" draws a conclusion; a colon before a list; a list with "or"
+    "The closure of the shop means that fewer stories can be told.",
+    "Savings can be divided into several categories: deposits, bonds and stocks.",
+    "Coupling from one circuit, part of a circuit, or channel is common.",
+    # a lone capitalised title is part of the name's style
+    "In 2010, President Barack Obama signed the law.",
 ]
 
 

@@ -11,6 +11,7 @@ judge rather than define ("this was a mistake") are dropped.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
@@ -44,10 +45,23 @@ EVALUATIVE_NOUNS = frozenset(
         "shame", "disaster", "success", "failure", "step", "issue", "point", "time", "thing",
         "lot", "case", "reason", "result", "way", "example", "sign", "surprise", "tragedy",
         "victory", "defeat", "blow", "lie", "myth", "nonsense", "crime", "joke", "must",
-        "priority", "concern", "factor", "part", "member", "reflection", "expression",
-        "indication", "product", "consequence", "source", "cause", "focus", "key", "basis",
+        "priority", "concern", "factor", "key", "basis", "home", "focus", "favourite",
+        "favorite", "reflection", "expression", "indication", "consequence", "source",
+        "cause",
     }
 )  # fmt: skip
+# evaluative nouns that never classify, even "a N is a mistake …"
+JUDGING_NOUNS = frozenset(
+    {
+        "mistake", "error", "pity", "shame", "disaster", "nonsense", "must", "lot", "time",
+        "thing", "lie", "myth", "joke", "surprise", "tragedy", "matter", "fact", "home",
+        "favourite", "favorite", "success", "failure", "victory", "defeat", "blow",
+    }
+)  # fmt: skip
+# attribute nouns that relate their subject to something else: they define a class ("a member
+# of the Christian clergy", "a product used for oral hygiene") but not an individual ("Tom is a
+# member of the party") nor with nothing after them ("it was part of it")
+RELATIONAL_NOUNS = frozenset({"part", "member", "product"})
 APPOSITION_ADVERBS = frozenset({"then", "now", "later", "formerly", "subsequently"})
 DISCOURSE_OPENERS = frozenset({"thus", "therefore", "hence", "so", "then", "however", "yet"})
 # nouns that, before a name, say what the name is ("SWP leader Jack Barnes")
@@ -63,6 +77,8 @@ HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "saint",
      "st", "st.", "comrade", "comrades", "citizen", "professor", "prof.", "the"}
 )  # fmt: skip
+# entity labels of amounts: "is 66%" measures, it does not classify
+QUANTITY_LABELS = frozenset({"PERCENT", "QUANTITY", "MONEY", "CARDINAL", "DATE", "TIME"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP", "GPE", "FAC", "EVENT", "LAW"})
 # names a role before them describes ("the French newspaper Le Temps"), unlike "the city Rome"
 TITLED_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART"})
@@ -72,6 +88,14 @@ NAMING_VERBS = frozenset({"call", "know", "term", "name", "label", "dub", "refer
 MEANING_VERBS = frozenset({"mean", "denote", "signify", "refer"})
 # "X is used to describe/mean Y"
 USE_FOR_VERBS = frozenset({"describe", "mean", "denote", "refer", "designate", "indicate"})
+# modals that give a sense of a word: "Furry may refer to …", "the term can be used to mean …"
+SENSE_MODALS = frozenset({"may", "can", "might", "could"})
+# verbs that classify their passive subject like a copula: "X is considered a Y", "is seen as"
+CONSIDER_VERBS = frozenset({"consider", "regard", "see", "view", "describe", "classify"})
+# words that announce a list rather than a term: "several categories : …"
+COUNTING_WORDS = frozenset(
+    {"several", "many", "some", "various", "following", "different", "few", "both", "all"}
+)
 # heads of "the term X" subjects
 METALINGUISTIC_NOUNS = frozenset({"term", "word", "concept", "phrase", "expression", "notion"})
 DANGLING_PRONOUNS = frozenset(
@@ -96,7 +120,7 @@ PURPOSE_NOUNS = frozenset(
 COMPOSITION_VERBS = frozenset({"consist", "compose", "comprise"})
 # participles that put a name in brackets: "(now labelled 'permanent revolution')"
 BRACKET_NAMING_WORDS = frozenset(
-    {"labelled", "labeled", "called", "termed", "dubbed", "named", "known"}
+    {"labelled", "labeled", "called", "termed", "dubbed", "named", "known", "referred"}
 )
 # openers of a sentence-initial adverbial before the subject: "In chemistry, X is …"
 OPENER_PREPOSITIONS = frozenset({"in", "within", "for", "among", "on", "at", "from", "to"})
@@ -154,7 +178,7 @@ def _phrase_bounds(head: Token, cut_deps: frozenset[str] = PHRASE_END_DEPS) -> t
     """Contiguous token range of the noun phrase headed by `head`, without clauses after it."""
     inside: set[int] = {head.i}
     for child in head.children:
-        if child.dep_ in cut_deps:
+        if child.dep_ in cut_deps and not _is_inner_hyphen(child):
             continue
         inside.update(t.i for t in child.subtree)
     first = last = head.i
@@ -162,7 +186,28 @@ def _phrase_bounds(head: Token, cut_deps: frozenset[str] = PHRASE_END_DEPS) -> t
         first -= 1
     while last + 1 in inside and not _is_break(head.doc[last + 1]):
         last += 1
+    # a word the tokenizer split at its hyphen stays whole ("B-tree", "Krag-Jørgensen")
+    doc = head.doc
+    while first >= 1 and _is_inner_hyphen(doc[first]):
+        first -= 1
+    while first >= 2 and _is_inner_hyphen(doc[first - 1]) and doc[first - 2].is_alpha:
+        first -= 2
+    while last + 1 < len(doc) and _is_inner_hyphen(doc[last]):
+        last += 1
+    while last + 2 < len(doc) and _is_inner_hyphen(doc[last + 1]) and doc[last + 2].is_alpha:
+        last += 2
     return first, last
+
+
+def _is_inner_hyphen(token: Token) -> bool:
+    """The hyphen inside a word ("B-tree", "Plug-in"): part of the phrase, not a break."""
+    doc = token.doc
+    return (
+        token.text in {"-", "‐"}
+        and 0 < token.i < len(doc) - 1
+        and not token.whitespace_
+        and not doc[token.i - 1].whitespace_
+    )
 
 
 def _is_break(token: Token) -> bool:
@@ -226,6 +271,7 @@ def _fact(
         return None
     def_last = _clip_definiens(doc, def_first, def_last)
     def_last = _cut_dangling(doc, def_first, def_last)
+    def_last = _cut_circular(doc, term, def_first, def_last)
     if def_last < def_first or not _stands_alone(doc, def_first, def_last):
         return None
     term_span = _tokens_span(doc, term_first, term_last)
@@ -253,30 +299,58 @@ def _fact(
     )
 
 
+def _is_dangling(token: Token) -> bool:
+    return (token.lower_ in DANGLING_PRONOUNS and token.pos_ == "PRON" and token.tag_ != "WDT") or (
+        token.lower_ in {"this", "these", "those"} and token.dep_ == "det"
+    )
+
+
 def _cut_dangling(doc: Doc, first: int, last: int) -> int:
     """End a definiens before the clause that holds a dangling pronoun ("… after it moves")."""
     for token in doc[first : last + 1]:
-        dangling = (
-            token.lower_ in DANGLING_PRONOUNS and token.pos_ == "PRON" and token.tag_ != "WDT"
-        ) or (token.lower_ in {"this", "these", "those"} and token.dep_ == "det")
-        if not dangling:
-            continue
-        clause = token
-        while clause.head.i != clause.i and first < clause.head.i <= last:
-            if clause.dep_ in CLAUSE_DEPS and clause.left_edge.i > first:
-                break
-            clause = clause.head
-        if clause.dep_ not in CLAUSE_DEPS or clause.left_edge.i <= first:
-            return first - 1
-        cut = clause.left_edge.i - 1
-        # no trailing ",", "and", "that", "meaning" left over
-        while cut > first and (
-            doc[cut].is_punct
-            or doc[cut].pos_ in {"CCONJ", "SCONJ", "ADP"}
-            or doc[cut].tag_ == "WDT"
-        ):
-            cut -= 1
-        return cut if doc[cut].pos_ in NOUN_POS | {"ADJ", "NUM"} else first - 1
+        if _is_dangling(token):
+            return _cut_before_clause(doc, first, last, token)
+    return last
+
+
+def _cut_before_clause(doc: Doc, first: int, last: int, token: Token) -> int:
+    """The last token of the definiens first..last without the clause or phrase holding
+    `token`; first - 1 when `token` sits in the definiens' own head phrase."""
+    clause = token
+    while clause.head.i != clause.i and first < clause.head.i <= last:
+        if clause.dep_ in CLAUSE_DEPS and clause.left_edge.i > first:
+            break
+        clause = clause.head
+    if clause.dep_ not in CLAUSE_DEPS or clause.left_edge.i <= first:
+        return first - 1
+    cut = clause.left_edge.i - 1
+    # no trailing ",", "and", "that", "meaning" left over
+    while cut > first and (
+        doc[cut].is_punct or doc[cut].pos_ in {"CCONJ", "SCONJ", "ADP"} or doc[cut].tag_ == "WDT"
+    ):
+        cut -= 1
+    return cut if doc[cut].pos_ in NOUN_POS | {"ADJ", "NUM"} else first - 1
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words without punctuation, as the circularity check of the notes compares."""
+    kept = [" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in text.casefold()]
+    return "".join(kept).split()
+
+
+def _cut_circular(doc: Doc, term: tuple[int, int], first: int, last: int) -> int:
+    """End a definiens before the phrase that repeats the term ("… using a crochet hook"):
+    a definition that contains its own term gives its answer away and makes no note."""
+    term_words = _words(doc[term[0] : term[1] + 1].text)
+    if not term_words:
+        return last
+    words: list[tuple[str, Token]] = [
+        (word, token) for token in doc[first : last + 1] for word in _words(token.text)
+    ]
+    n = len(term_words)
+    for k in range(len(words) - n + 1):
+        if [w for w, _ in words[k : k + n]] == term_words:
+            return _cut_before_clause(doc, first, last, words[k][1])
     return last
 
 
@@ -359,7 +433,7 @@ def _copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
         first, last = _phrase_bounds(antecedent)
         term = (_strip_determiner(doc, first, last), last)
         context_start = doc[antecedent.sent.start].idx
-    elif subject.pos_ not in NOUN_POS or _is_anaphoric_subject(subject):
+    elif not _is_nominal(subject) or _is_anaphoric_subject(subject):
         return None
     else:
         term = None
@@ -402,11 +476,58 @@ def _is_class_attribute(attribute: Token) -> bool:
         ):
             return False
         return bool(of_objects) or any(c.dep_ == "relcl" for c in attribute.children)
-    if attribute.pos_ in {"PRON", "NUM", "ADJ"} or attribute.lemma_.lower() in EVALUATIVE_NOUNS:
+    if attribute.pos_ in {"PRON", "NUM", "ADJ"}:
+        return False
+    if attribute.lemma_.lower() in EVALUATIVE_NOUNS and not _classifies_generic(attribute):
+        return False
+    if attribute.ent_type_ in QUANTITY_LABELS:
+        return False  # "male literacy is 66%", "the duration is 1298 years"
+    if attribute.lemma_.lower() in RELATIONAL_NOUNS and not _relates_a_class(attribute):
+        return False
+    # "the only source of income" singles out; it does not say what the subject is
+    if any(c.dep_ == "amod" and c.lower_ == "only" for c in attribute.children):
         return False
     return not any(
-        c.dep_ == "det" and c.lower_ in {"no", "this", "that"} for c in attribute.children
+        c.dep_ == "det" and c.lower_ in {"no", "this", "that", "another", "neither"}
+        for c in attribute.children
     )
+
+
+def _classifies_generic(attribute: Token) -> bool:
+    """ "A felony is a serious crime": a judging noun classifies an indefinite, generic subject
+    ("a N is a N …"); after "this", "the plan" or a name it judges."""
+    if attribute.lemma_.lower() in JUDGING_NOUNS:
+        return False
+    subjects = [c for c in attribute.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return (
+        bool(subjects)
+        and _has_article(subjects[0], {"a", "an"})
+        and _has_article(attribute, {"a", "an"})
+        and any(c.dep_ in {"prep", "acl", "relcl", "amod", "compound"} for c in attribute.children)
+    )
+
+
+def _has_article(head: Token, articles: set[str]) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in articles for c in head.children)
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, or a word after "a"/"an" that the tagger took for an adjective ("A Diacritic")."""
+    return token.pos_ in NOUN_POS or (
+        token.pos_ in {"ADJ", "VERB", "X"} and _has_article(token, {"a", "an"})
+    )
+
+
+def _relates_a_class(attribute: Token) -> bool:
+    """ "a member of the Christian clergy" with a generic subject, not "Tom is a member"."""
+    copula = attribute.head
+    subjects = [c for c in copula.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].ent_type_ == "PERSON":
+        return False
+    # "part of the experience" without an article is a part, not a kind
+    if not _has_article(attribute, {"a", "an", "any", "the"}) and attribute.lower_ != "any":
+        return False
+    return any(c.dep_ in {"prep", "acl", "relcl", "amod"} for c in attribute.children)
 
 
 def _is_indefinite_class(attribute: Token) -> bool:
@@ -535,6 +656,10 @@ def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     first_noun = next((t for t in tokens[i:] if t.pos_ in NOUN_POS), None)
     if first_noun is None or first_noun.lemma_.lower() in EVALUATIVE_NOUNS:
         return
+    if first_noun.lemma_.lower() in RELATIONAL_NOUNS and _is_person(
+        doc, tokens[term_first].i, tokens[term_last].i
+    ):
+        return
     head = tokens[term_last]
     if head.lemma_.lower() in GENERIC_SUBJECTS and head.pos_ != "PROPN":
         return
@@ -647,7 +772,7 @@ def _is_description_head(head: Token) -> bool:
     return (
         head.pos_ == "NOUN"
         and head.is_lower
-        and head.lemma_.lower() not in EVALUATIVE_NOUNS | GENERIC_SUBJECTS
+        and head.lemma_.lower() not in EVALUATIVE_NOUNS | RELATIONAL_NOUNS | GENERIC_SUBJECTS
         and head.ent_type_ not in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
     )
 
@@ -733,6 +858,9 @@ def title_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         content = [t for t in doc[run_first:first] if t.is_alpha and t.dep_ not in {"det", "poss"}]
         if len(content) < 2 and role.lower_ not in ROLE_TITLES:
             continue
+        # a lone capitalised title ("President Barack Obama") is part of the name's style
+        if len(content) == 1 and not role.is_lower:
+            continue
         # a possessive before the run ("its ineffable Moscow correspondent") stays out
         run_first = _strip_determiner(doc, run_first, first - 1)
         label = name.label_ if name.label_ else "WORK_OF_ART"
@@ -754,7 +882,13 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             continue
         lemma = verb.lemma_.lower()
         children = list(verb.children)
-        if any(c.dep_ == "neg" or c.tag_ == "MD" for c in children):
+        if any(c.dep_ == "neg" for c in children):
+            continue
+        # "X may refer to Y" names a sense; other verbs under a modal only speculate
+        if any(c.tag_ == "MD" for c in children) and not (
+            lemma in MEANING_VERBS | USE_FOR_VERBS | {"use"}
+            and all(c.lower_ in SENSE_MODALS for c in children if c.tag_ == "MD")
+        ):
             continue
         subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and verb.dep_ == "conj":
@@ -777,31 +911,12 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             for grand in c.children
             if grand.dep_ in {"pobj", "pcomp"}
         ]
-        if lemma in NAMING_VERBS and passive:
+        # a participle after its noun may be tagged VBD: "a complex called a photosystem"
+        participle = verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}
+        if lemma in NAMING_VERBS and (passive or participle or _is_naming_participle(verb)):
             # "X is called Y" / "X, known as Y" / "X is referred to as Y": Y is the name
             names = [c for c in children if c.dep_ in {"oprd", "attr", "dobj"}] + as_objects
-            if verb.dep_ == "acl":
-                described = verb.head
-            elif subjects:
-                described = subjects[0]
-            else:
-                continue
-            if not names or described.pos_ not in NOUN_POS or _is_anaphoric_subject(described):
-                continue
-            name = names[0]
-            if name.pos_ not in NOUN_POS | {"ADJ", "X"}:
-                continue
-            # "X, known as Y": X without the participle clause; "X is called Y": all of X
-            described_bounds = (
-                _phrase_bounds(described) if verb.dep_ == "acl" else _subtree_bounds(described)
-            )
-            fact = _fact(
-                sent,
-                _phrase_bounds(name),
-                described_bounds,
-                "definitor",
-                copula="was" if _is_past(verb) else "is",
-            )
+            fact = _naming_fact(sent, verb, subjects, names) if names else None
             if fact is not None:
                 yield fact
         elif lemma in COMPOSITION_VERBS | {"make"} and subjects and _is_generic_present(verb):
@@ -828,6 +943,18 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
                 c for c in children if c.dep_ in {"xcomp", "advcl"} and c.lemma_ in USE_FOR_VERBS
             ]
             term = _metalinguistic_term(subjects[0])
+            # "Predestination may be used to refer to …": a word used for a sense
+            used_for_sense = any(
+                p.lemma_ in {"refer", "mean", "denote", "designate"} for p in purposes
+            )
+            subject = subjects[0]
+            if (
+                term is None
+                and used_for_sense
+                and _is_nominal(subject)
+                and not _is_anaphoric_subject(subject)
+            ):
+                term = _phrase_bounds(subject)
             if not purposes or term is None:
                 continue
             purpose = purposes[0]
@@ -836,6 +963,16 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             if not meanings:
                 continue
             fact = _fact(sent, term, _subtree_bounds(meanings[0]), "definitor")
+            if fact is not None:
+                yield fact
+        elif lemma in CONSIDER_VERBS and passive and subjects:
+            # "Air is often seen as a universal power", "the Carinatae are considered the …"
+            fact = _considered_fact(sent, verb, subjects[0], as_objects)
+            if fact is not None:
+                yield fact
+        elif lemma == "define" and passive and subjects and not as_objects:
+            # "the direction of the field is defined to be the direction in which …"
+            fact = _considered_fact(sent, verb, subjects[0], as_objects)
             if fact is not None:
                 yield fact
         elif lemma == "define" and as_objects:
@@ -860,6 +997,13 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         elif (lemma in MEANING_VERBS or lemma == "stand") and not passive and subjects:
             for_objects = _prep_objects(verb, "for")
             meanings = [c for c in children if c.dep_ in {"dobj", "ccomp"}] + to_objects
+            # "the closure means that fewer stories can be told" infers; it does not define
+            meanings = [
+                m
+                for m in meanings
+                if not (m.dep_ == "ccomp" and any(c.dep_ == "mark" for c in m.children))
+                or subjects[0].lemma_.lower() in METALINGUISTIC_NOUNS
+            ]
             if lemma == "stand":
                 meanings = for_objects
             if not meanings:
@@ -887,6 +1031,124 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             )
             if fact is not None:
                 yield fact
+
+
+def _is_naming_participle(verb: Token) -> bool:
+    """ "regular payments, called premiums": a participle after a noun and a comma that the
+    parser attached to the main verb."""
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    return (
+        verb.tag_ in {"VBN", "VBD"}
+        and verb.dep_ in {"conj", "advcl", "acl", "ccomp", "xcomp"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children)
+        and before >= 1
+        and doc[before].text == ","
+        and doc[before - 1].pos_ in NOUN_POS
+    )
+
+
+def _naming_fact(
+    sent: SpacySpan, verb: Token, subjects: list[Token], names: list[Token]
+) -> DefinitionFact | None:
+    """The fact of "X is called Y", "X, known as Y", "a process called Y", "these soils are
+    called loams" (demonstrative dropped when the rest still describes), "payments, called Y"."""
+    doc = sent.doc
+    participle = verb.dep_ == "acl" or _is_naming_participle(verb)
+    if verb.dep_ == "acl":
+        described = verb.head
+    elif participle:
+        described = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
+        while described.dep_ in {"compound", "amod"} and described.head.i > described.i:
+            described = described.head
+    elif verb.dep_ == "relcl" and subjects and subjects[0].tag_ in {"WDT", "WP"}:
+        described = verb.head  # "a state of readiness, which is called …"
+    elif subjects:
+        described = subjects[0]
+    else:
+        return None
+    name = names[0]
+    if name.pos_ not in NOUN_POS | {"ADJ", "X"} or not _is_nominal(described):
+        return None
+    if name.i < verb.i or any(c.dep_ == "poss" for c in name.children):
+        return None  # "called Ashi's brother" describes; it does not name
+    # "X, known as Y": X without the participle clause; "X is called Y": all of X
+    first, last = _phrase_bounds(described) if participle else _subtree_bounds(described)
+    last = min(last, verb.i - 1)
+    first = _described_start(doc, described, first, last)
+    if first is None:
+        return None
+    if participle and _names_an_individual(doc, described, name, verb):
+        return None
+    return _fact(
+        sent,
+        _phrase_bounds(name),
+        (first, last),
+        "definitor",
+        copula="was" if _is_past(verb) else "is",
+    )
+
+
+def _described_start(doc: Doc, described: Token, first: int, last: int) -> int | None:
+    """Where the described phrase starts, or None when it is only a pronoun or an anaphor.
+
+    "This movement of electrons from one element to another" keeps its content without the
+    demonstrative; "this", "it", "these soils" and a bare "the result" say nothing alone."""
+    if described.pos_ == "PRON" or described.tag_ in {"PRP", "WP", "WDT", "EX"}:
+        return None
+    demonstrative = doc[first].lower_ in {"this", "these", "that", "those", "such"}
+    if demonstrative:
+        first += 1
+    content = [t for t in doc[first : last + 1] if t.is_alpha and t.pos_ not in {"DET", "ADP"}]
+    if demonstrative or described.lemma_.lower() in GENERIC_SUBJECTS:
+        return first if len(content) >= 3 else None
+    if any(c.dep_ == "poss" and c.lower_ in ANAPHORIC_DETERMINERS for c in described.children):
+        return None
+    return first
+
+
+def _names_an_individual(doc: Doc, described: Token, name: Token, verb: Token) -> bool:
+    """ "a pig named Pigasus", "a football team called Woolhope FC": a name given to one
+    individual thing introduces it; "a process called schizocoely" names a kind."""
+    if verb.lemma_.lower() == "know":
+        return False
+    proper = name.text[:1].isupper() and name.i > verb.i
+    return proper and _has_article(described, {"a", "an"}) and described.dep_ in {"dobj", "pobj"}
+
+
+def _considered_fact(
+    sent: SpacySpan, verb: Token, subject: Token, as_objects: list[Token]
+) -> DefinitionFact | None:
+    """ "X is considered (to be) a Y", "X is seen as a Y", "X is defined to be Y"."""
+    doc = sent.doc
+    attributes = [c for c in verb.children if c.dep_ in {"oprd", "attr"} and c.i > verb.i]
+    for clause in verb.children:
+        # "is considered to be a Y": the attribute of the infinitive
+        if clause.dep_ == "xcomp" and clause.lemma_ == "be":
+            attributes += [c for c in clause.children if c.dep_ in {"attr", "acomp"}]
+    attributes += as_objects
+    if not attributes or not _is_nominal(subject) or _is_anaphoric_subject(subject):
+        return None
+    attribute = attributes[0]
+    if attribute.pos_ not in NOUN_POS or attribute.lemma_.lower() in EVALUATIVE_NOUNS:
+        return None
+    if attribute.lemma_.lower() in QUANTIFIER_ATTRIBUTES or attribute.ent_type_ in QUANTITY_LABELS:
+        return None
+    if attribute.pos_ == "PROPN" and not _has_article(attribute, {"a", "an", "the"}):
+        return None  # "is seen as Napoleon": a comparison, not a class
+    first, last = _phrase_bounds(subject)
+    first = _strip_determiner(doc, first, last)
+    if _is_superlative_term(doc, first, last):
+        return None
+    return _fact(
+        sent,
+        (first, last),
+        _subtree_bounds(attribute),
+        "definitor",
+        copula="was" if _is_past(verb) else "is",
+    )
 
 
 def _prep_objects(verb: Token, preposition: str) -> list[Token]:
@@ -967,7 +1229,7 @@ def bracket_naming_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         if not inner or inner[0].lower_ not in BRACKET_NAMING_WORDS:
             continue
         name = inner[1:]
-        if name and name[0].lower_ == "as":
+        while name and name[0].lower_ in {"as", "to"}:
             name = name[1:]
         name = [t for t in name if not (t.is_punct and t.text in TRIM_CHARS)] or []
         if not name or len(name) > 6 or not any(t.is_alpha for t in name):
@@ -990,6 +1252,102 @@ def bracket_naming_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         )
         if fact is not None:
             yield fact
+
+
+def gloss_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
+    """ "the coleoptile : the covering of the shoot tip" (a colon glosses a term) and
+    "multiple possible variations , or alleles" (", or" gives another name)."""
+    doc = sent.doc
+    for mark in sent:
+        if mark.text == ":" and mark.i > sent.start:
+            fact = _colon_fact(sent, mark)
+        elif mark.lower_ == "or" and mark.i - 2 >= sent.start and doc[mark.i - 1].text == ",":
+            fact = _or_fact(sent, mark)
+        else:
+            continue
+        if fact is not None:
+            yield fact
+
+
+def _term_before(sent: SpacySpan, i: int, list_intro: bool = False) -> tuple[int, int] | None:
+    """The short common-noun phrase that ends at token i, for a gloss after it."""
+    doc = sent.doc
+    head = doc[i]
+    if head.pos_ != "NOUN" or not head.is_lower or _is_anaphoric_subject(head):
+        return None
+    first = i
+    while (
+        first - 1 >= sent.start
+        and doc[first - 1].head.i == head.i
+        and doc[first - 1].dep_ in {"compound", "amod", "det", "nmod", "nummod"}
+    ) or (first - 1 >= sent.start and _is_inner_hyphen(doc[first - 1])):
+        first -= 1
+    first = _strip_determiner(doc, first, i)
+    if i - first + 1 > 5 or doc[first].lower_ in {"this", "these", "those", "such"}:
+        return None
+    if list_intro and any(t.like_num or t.lower_ in COUNTING_WORDS for t in doc[first : i + 1]):
+        return None  # "several categories : …" announces a list
+    return first, i
+
+
+def _gloss_after(sent: SpacySpan, first: int) -> tuple[int, int] | None:
+    """A noun phrase (not a list, not a clause) starting at token `first`."""
+    doc = sent.doc
+    end = sent.end
+    while end > first and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if first >= end:
+        return None
+    heads = [t for t in doc[first:end] if not (first <= t.head.i < end) or t.head.i == t.i]
+    if len(heads) != 1 and not (heads and heads[0].i == first):
+        return None
+    head = heads[0]
+    if head.pos_ != "NOUN" or head.lemma_.lower() in EVALUATIVE_NOUNS:
+        return None
+    if any(c.dep_ == "conj" for c in head.children) and not any(
+        c.dep_ in {"prep", "acl", "relcl"} for c in head.children
+    ):
+        return None  # "two kinds : trial courts , appellate courts , …" lists, not glosses
+    if doc[first].like_num or doc[first].pos_ in {"VERB", "AUX", "PRON", "ADP", "SCONJ"}:
+        return None
+    return first, min(head.right_edge.i, end - 1)
+
+
+def _colon_fact(sent: SpacySpan, colon: Token) -> DefinitionFact | None:
+    term = _term_before(sent, colon.i - 1, list_intro=True)
+    if term is None:
+        return None
+    gloss = _gloss_after(sent, colon.i + 1)
+    if gloss is None:
+        return None
+    return _fact(sent, term, gloss, "appositive", is_person=False)
+
+
+def _or_fact(sent: SpacySpan, mark: Token) -> DefinitionFact | None:
+    """ "X , or Y ," where Y is another name: the shorter phrase is the term."""
+    doc = sent.doc
+    left = _term_before(sent, mark.i - 2)
+    if left is None or doc[left[1]].dep_ in {"conj", "pobj"}:
+        return None  # "A , B , or C": a list
+    right_end = mark.i + 1
+    while right_end < sent.end and not doc[right_end].is_punct and right_end - mark.i <= 6:
+        right_end += 1
+    if right_end - mark.i > 6 or (
+        right_end < sent.end and doc[right_end].text not in {",", ")", "."}
+    ):
+        return None
+    right = (mark.i + 1, right_end - 1)
+    if right[1] < right[0] or any(
+        t.pos_ not in {"DET", "ADJ", "NOUN", "PART"} and t.text not in {"-", "’s", "'s"}
+        for t in doc[right[0] : right[1] + 1]
+    ):
+        return None
+    if doc[right[1]].pos_ != "NOUN":
+        return None
+    right = (_strip_determiner(doc, right[0], right[1]), right[1])
+    if right[1] - right[0] < left[1] - left[0]:
+        return _fact(sent, right, left, "appositive", is_person=False)
+    return _fact(sent, left, right, "appositive", is_person=False)
 
 
 def _looks_like_acronym(text: str) -> bool:
@@ -1038,6 +1396,7 @@ PATTERNS: tuple[Callable[[SpacySpan], Iterable[DefinitionFact]], ...] = (
     title_definitions,
     definitor_definitions,
     parenthetical_definitions,
+    gloss_definitions,
 )
 
 
