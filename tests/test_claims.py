@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcards.nlp.claims import (
+    _ranked_answers,
     _trim,
     find_claims,
     is_main_clause,
@@ -40,25 +43,41 @@ LONG_TEXT = (
 
 
 def test_central_sentence_is_chosen(parse) -> None:
-    facts = list(find_claims(parse(CENTRAL_TEXT)))
+    facts = list(find_claims(parse(CENTRAL_TEXT), words_per_claim=30))
     best = max(facts, key=lambda fact: fact.score)
     assert best.sentence.text.startswith("Trotsky, Stalin and Lenin")
 
 
 @pytest.mark.parametrize(
-    ("text", "expected_count"),
+    ("text", "words_per_claim", "expected_count"),
     [
-        (CENTRAL_TEXT, 2),  # about 60 words: one claim per 30
-        (LONG_TEXT, 3),  # about 105 words, one claim per 30 (a sentence may lack an answer)
-        ("Short text. Too short.", 0),
+        (CENTRAL_TEXT, 100, 1),  # about 60 words: at least one claim in a text of 3+ sentences
+        (CENTRAL_TEXT, 30, 2),  # one claim per 30 words
+        (LONG_TEXT, 100, 1),  # about 105 words
+        (LONG_TEXT, 30, 3),  # one claim per 30 (a sentence may lack an answer)
+        ("Short text. Too short.", 100, 0),
         (
             "Why did the Workers League criticise the leadership of the Revolutionary Party?",
+            30,
             0,
         ),
     ],
 )
-def test_number_of_claims(parse, text: str, expected_count: int) -> None:
-    assert len(list(find_claims(parse(text)))) == expected_count
+def test_number_of_claims(parse, text: str, words_per_claim: float, expected_count: int) -> None:
+    found = list(find_claims(parse(text), words_per_claim=words_per_claim))
+    assert len(found) == expected_count
+
+
+def test_density_must_be_positive(parse) -> None:
+    with pytest.raises(ValueError):
+        list(find_claims(parse(CENTRAL_TEXT), words_per_claim=0))
+
+
+def test_near_duplicate_sentences_make_one_claim(parse) -> None:
+    sentence = "The Soviet state established a monopoly of foreign trade in Moscow in the 1920s. "
+    text = sentence + "Bananas grow well in warm and humid climates near the equator. " + sentence
+    facts = list(find_claims(parse(text), words_per_claim=10))
+    assert len({" ".join(fact.sentence.text.split()) for fact in facts}) == len(facts)
 
 
 @pytest.mark.parametrize("text", [CENTRAL_TEXT, LONG_TEXT])
@@ -204,13 +223,43 @@ def test_wh_question_for(parse, text: str, candidate: str, expected: tuple | Non
         assert (wh, role, answer.text) == expected
 
 
+# text -> the best answer: a number or name of the main clause, a quoted title or term whole
+BEST_ANSWERS = [
+    ("Lenin returned to Petrograd in a sealed train on the grounds that Germany allowed it.",
+     "Petrograd"),
+    ("In the last ten years the population has dropped by 9.5 million, despite the many "
+     "thousands of migrants.", "9.5 million"),
+    ("Before the end of that year, Stalin’s “Foundations of Leninism” would be reissued in a "
+     "revised edition.", "Foundations of Leninism"),
+    ("The German SPD backed its own government in the First World War.", "First World War"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BEST_ANSWERS)
+def test_best_answer(parse, text: str, expected: str) -> None:
+    doc = parse(text)
+    sent = next(doc.sents)
+    _, start, end, _ = _ranked_answers(sent, Counter(), set())[0]
+    assert doc[start:end].text == expected
+
+
+def test_sentence_introducing_a_quotation_is_no_claim(parse) -> None:
+    text = (
+        "In his introduction to the German edition of the book, Trotsky wrote as follows: "
+        "\n\nThe productive forces of capitalist society have outgrown the national boundaries "
+        "of Europe and Asia in the last century."
+    )
+    for fact in find_claims(parse(text), words_per_claim=10):
+        assert not fact.sentence.text.endswith(":")
+
+
 def test_claim_question_fact_carries_a_clause(parse) -> None:
     text = (
         "The Soviet state established a monopoly of foreign trade in the first years. "
         "The monopoly of foreign trade protected the Soviet state from the world market. "
         "The world market pressed on the Soviet economy through cheap goods of every kind."
     )
-    facts = list(find_claims(parse(text)))
+    facts = list(find_claims(parse(text), words_per_claim=20))
     questions = [fact for fact in facts if fact.wh]
     assert questions
     for fact in questions:

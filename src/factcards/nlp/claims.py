@@ -1,11 +1,12 @@
 """Key claims: the most central sentences of each stretch of text, as cloze notes.
 
-Sentences are ranked by TextRank (PageRank over a graph whose edge weights are the overlap of
-content lemmas, normalised by the log of the sentence lengths, as in Mihalcea & Tarau 2004)
-within blocks of consecutive paragraphs, so that every part of a long text gets its share.
-Each block keeps about one claim per `WORDS_PER_CLAIM` words. For every chosen sentence the
-cloze answer is its key entity or term: a named entity or a noun phrase whose content lemmas
-are frequent in the document.
+Sentences are ranked within blocks of consecutive paragraphs, so that every part of a long text
+gets its share, by TextRank (PageRank over a graph whose edge weights are the overlap of content
+lemmas, normalised by the log of the sentence lengths, as in Mihalcea & Tarau 2004) with a length
+penalty (TextRank favours long sentences), weighted by how many specific facts (names, numbers,
+dates) the sentence states and whether it makes a clean wh-question. Each block keeps about one
+claim per `words_per_claim` words (default `WORDS_PER_CLAIM`). For every chosen sentence the
+answer is its key entity, number or term, preferring what the main clause asserts.
 """
 
 from __future__ import annotations
@@ -15,18 +16,18 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
 from .clauses import clause_for
 from .text import doc_ents, ents_in, noun_chunks_in
 
-WORDS_PER_CLAIM = 30
+WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
 BLOCK_WORDS = 700  # paragraphs are grouped into blocks of about this many words
 MAX_BLOCK_WORDS = 4 * BLOCK_WORDS  # a block inside one huge paragraph
 MIN_TOKENS = 8
-MAX_TOKENS = 45
+MAX_WORDS = 40  # words, not punctuation: a longer sentence is a passage, not a card
 DAMPING = 0.85
 ITERATIONS = 60
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -43,6 +44,9 @@ DANGLING_OPENERS = frozenset(
     }
 )  # fmt: skip
 QUOTE_CHARS = frozenset({'"', "“", "”"})
+# a quoted run this short is a title or a term ("white book", “Foundations of Leninism”), not
+# a quotation: it may be an answer
+MAX_TERM_QUOTE_WORDS = 4
 # a sentence whose root carries one of these subordinators is a fragment ("Precisely because …")
 SUBORDINATE_DEPS = frozenset({"mark"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -66,10 +70,28 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_QUESTION_ANSWER_TOKENS = 8
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that", "such"})
 QUESTION_CANDIDATES = 3  # answers tried, best first, for a clean wh-question
+QUESTION_MARGIN = 1.0  # ... as long as they score within this of the best answer
 MAX_ANSWER_TOKENS = 6
 ENTITY_BONUS = 4.0
-NUMBER_BONUS = 3.0
+NUMBER_BONUS = 4.5  # a number is the most testable fact of a sentence
 SUBJECT_PENALTY = 0.5
+# per clause an answer sits below the main one ("… on the grounds that Germany provided …")
+CLAUSE_DEPTH_PENALTY = 1.0
+SUBORDINATE_CLAUSE_DEPS = frozenset(
+    {"advcl", "relcl", "acl", "ccomp", "csubj", "csubjpass", "pcomp", "parataxis"}
+)
+# a count this vague ("many thousands", "several hundred") is no answer
+VAGUE_QUANTITY_WORDS = frozenset(
+    {"many", "several", "few", "some", "numerous", "countless", "dozens", "hundreds",
+     "thousands", "millions", "billions", "tens", "scores"}
+)  # fmt: skip
+# selection: centrality per length, times informativeness
+LENGTH_EXPONENT = 0.75  # TextRank rank grows about linearly with length: most of that goes
+FACT_LABELS = ANSWER_LABELS | NUMBER_LABELS | frozenset({"DATE"})
+FACT_WEIGHT = 0.35  # per specific fact (name, number, date) the sentence states, up to MAX_FACTS
+MAX_FACTS = 3
+QUESTION_BONUS = 1.3  # a sentence that makes a clean wh-question makes the better card
+NEAR_DUPLICATE = 0.8  # Jaccard overlap of content lemmas above which two claims are one
 FOCUS_WEIGHT = 1.0
 TERM_CAP = 3.0
 
@@ -133,23 +155,31 @@ def _blocks(doc: Doc) -> Iterator[list[SpacySpan]]:
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens inside double quotation marks (reset at each paragraph)."""
+    """Indices of tokens inside double quotation marks (reset at each paragraph), except in
+    quoted runs of at most MAX_TERM_QUOTE_WORDS words: those are titles and terms."""
     inside: set[int] = set()
+    run: list[int] = []
     open_quote = False
+
+    def close_run() -> None:
+        if sum(1 for i in run if not doc[i].is_punct) > MAX_TERM_QUOTE_WORDS:
+            inside.update(run)
+        run.clear()
+
     for token in doc:
         if token.is_space and "\n\n" in token.text:
+            inside.update(run)  # a quotation left open runs to the end of its paragraph
+            run.clear()
             open_quote = False
             continue
         if token.text in QUOTE_CHARS:
-            if token.text == "“":
-                open_quote = True
-            elif token.text == "”":
-                open_quote = False
-            else:
-                open_quote = not open_quote
+            opening = token.text == "“" or (token.text == '"' and not open_quote)
+            close_run()
+            open_quote = opening
             continue
         if open_quote:
-            inside.add(token.i)
+            run.append(token.i)
+    inside.update(run)
     return inside
 
 
@@ -157,7 +187,7 @@ def _eligible(sent: SpacySpan, quoted: set[int]) -> bool:
     words = [t for t in sent if not t.is_space]
     if not words or sent.text.rstrip().endswith("?"):
         return False
-    if not MIN_TOKENS <= len(words) <= MAX_TOKENS:
+    if len(words) < MIN_TOKENS or _word_count(sent) > MAX_WORDS:
         return False
     first = next((t for t in words if not t.is_punct), None)
     if first is None or first.lower_ in DANGLING_OPENERS:
@@ -166,6 +196,8 @@ def _eligible(sent: SpacySpan, quoted: set[int]) -> bool:
         return False  # a fragment cut off by a page break or a list
     if words[0].text in QUOTE_CHARS:
         return False
+    if words[-1].text == ":":
+        return False  # "Trotsky wrote as follows:" introduces what comes next
     if not is_main_clause(sent) or is_meta(sent):
         return False
     in_quotes = sum(1 for t in words if t.i in quoted)
@@ -246,12 +278,15 @@ def _answer_candidates(sent: SpacySpan) -> Iterator[tuple[int, int, str]]:
             continue  # "Soviet" in "Soviet workers" is a modifier, not the thing talked about
         if ent.label_ in ANSWER_LABELS or ent.label_ in NUMBER_LABELS:
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+            if ent.label_ in NUMBER_LABELS and _vague(ent.doc[start : ent.end]):
+                continue
             yield start, ent.end, ent.label_
+    yield from _short_quotes(sent)
     for chunk in noun_chunks_in(sent):
         start = chunk.start
         while start < chunk.end and (
             chunk.doc[start].dep_ in {"det", "poss", "predet"}
-            or chunk.doc[start].is_stop
+            or (chunk.doc[start].is_stop and not _in_name(chunk.doc[start]))
             or chunk.doc[start].is_punct
         ):
             start += 1
@@ -259,11 +294,53 @@ def _answer_candidates(sent: SpacySpan) -> Iterator[tuple[int, int, str]]:
             yield start, chunk.end, "TERM"
 
 
+def _short_quotes(sent: SpacySpan) -> Iterator[tuple[int, int, str]]:
+    """Quoted runs of at most MAX_TERM_QUOTE_WORDS words: a title or a term the author marks
+    (“Foundations of Leninism”, a “white book”), the thing a reader should remember."""
+    opened: int | None = None
+    for token in sent:
+        if token.text not in QUOTE_CHARS:
+            continue
+        closing = token.text == "”" or (token.text == '"' and opened is not None)
+        if closing and opened is not None:
+            run = sent.doc[opened + 1 : token.i]
+            words = [t for t in run if not t.is_punct]
+            if 0 < len(words) <= MAX_TERM_QUOTE_WORDS:
+                yield run.start, run.end, "QUOTED"
+            opened = None
+        else:
+            opened = token.i
+
+
+def _in_name(token: Token) -> bool:
+    """A capitalised word inside a name, not at a sentence start: "First" of "the First World
+    War", "Second" of "the Second International"."""
+    doc = token.doc
+    return (
+        token.text[:1].isupper()
+        and not token.is_sent_start
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].pos_ == "PROPN"
+    )
+
+
+def _clause_depth(tokens: SpacySpan, root: Token) -> int:
+    """How many clauses below the main clause (headed by `root`) the span sits."""
+    depth = 0
+    node = tokens.root
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ in SUBORDINATE_CLAUSE_DEPS:
+            depth += 1
+        node = node.head
+    return depth
+
+
 def _ranked_answers(
     sent: SpacySpan, frequency: Counter[str], quoted: set[int]
-) -> list[tuple[int, int, str]]:
-    """Answer spans (first token, end token, label), best first."""
+) -> list[tuple[float, int, int, str]]:
+    """Answer spans (score, first token, end token, label), best first."""
     scored: dict[tuple[int, int], tuple[float, str]] = {}
+    quoted_terms = [(start, end) for start, end, _ in _short_quotes(sent)]
     for start, end, label in _answer_candidates(sent):
         tokens = _trim(sent.doc[start:end])
         if not len(tokens):
@@ -274,7 +351,17 @@ def _ranked_answers(
         tokens = extended
         if len(tokens) > MAX_ANSWER_TOKENS:
             continue
-        if any(t.pos_ == "PRON" or t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in tokens):
+        if any(
+            (a, b) != (tokens.start, tokens.end) and a < tokens.end and tokens.start < b
+            for a, b in quoted_terms
+        ):
+            continue  # part of a quoted title or term, or a phrase across its quotation marks
+        if any(
+            t.pos_ == "PRON"
+            or t.ent_type_ in {"DATE", "TIME"}
+            or (t.ent_type_ == "ORDINAL" and not _in_name(t))
+            for t in tokens
+        ):
             continue
         if all(t.is_stop or t.is_punct for t in tokens) or any(t.i in quoted for t in tokens):
             continue
@@ -285,8 +372,9 @@ def _ranked_answers(
             continue
         else:
             score = sum(math.log1p(frequency[lemma]) for lemma in lemmas) / math.sqrt(len(lemmas))
-            if label != "TERM":
-                # a specific name is the best blank; the text's running topic is too easy
+            if label != "TERM" or tokens.root.pos_ == "PROPN":
+                # a specific name (or a title or term in quotation marks) is the best blank;
+                # the text's running topic is too easy
                 score = ENTITY_BONUS - 0.3 * score
             elif len(lemmas) == 1 and frequency[lemmas[0]] < 2:
                 continue  # a lone word the text never repeats is no key term
@@ -296,18 +384,13 @@ def _ranked_answers(
         score += FOCUS_WEIGHT * (tokens.start - sent.start) / max(1, len(sent))
         if tokens.root.dep_ in {"nsubj", "nsubjpass"} and tokens.root.head == sent.root:
             score -= SUBJECT_PENALTY  # the topic is given; what is said about it is tested
+        # what the sentence asserts is its main clause; a subordinate one is background
+        score -= CLAUSE_DEPTH_PENALTY * _clause_depth(tokens, sent.root)
         key = (tokens.start, tokens.end)
         if key not in scored or scored[key][0] < score:
             scored[key] = (score, label)
     ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[0][0]))
-    return [(start, end, label) for (start, end), (_, label) in ranked]
-
-
-def _pick_answer(
-    sent: SpacySpan, frequency: Counter[str], quoted: set[int]
-) -> tuple[int, int, str] | None:
-    ranked = _ranked_answers(sent, frequency, quoted)
-    return ranked[0] if ranked else None
+    return [(score, start, end, label) for (start, end), (score, label) in ranked]
 
 
 # --------------------------------------------------------------------------- wh-questions
@@ -421,30 +504,78 @@ def _number_of(span: SpacySpan, noun) -> tuple[str, SpacySpan] | None:
     return f"How many {words}", answer
 
 
-def find_claims(doc: Doc) -> Iterator[ClaimFact]:
-    """About one claim per WORDS_PER_CLAIM words, the most central sentences of each block."""
+def find_claims(doc: Doc, words_per_claim: float = WORDS_PER_CLAIM) -> Iterator[ClaimFact]:
+    """About one claim per `words_per_claim` words: the best sentences of each block.
+
+    A sentence's merit is its TextRank centrality with a length penalty, times its specific
+    facts (names, numbers, dates), times QUESTION_BONUS when it makes a clean wh-question.
+    A claim whose sentence nearly repeats an earlier claim's is dropped.
+    """
+    if not words_per_claim > 0:
+        raise ValueError(f"words_per_claim must be positive, not {words_per_claim!r}")
     frequency: Counter[str] = Counter(_content_lemmas(doc[:]))
     quoted = _quoted_tokens(doc)
+    kept_lemmas: list[set[str]] = []
     for block in _blocks(doc):
         words = sum(_word_count(sent) for sent in block)
-        wanted = round(words / WORDS_PER_CLAIM)
+        wanted = round(words / words_per_claim)
         if wanted == 0 and len(block) >= 3:
             wanted = 1
         if wanted == 0:
             continue
-        scores = textrank([_content_lemmas(sent) for sent in block])
-        order = sorted(range(len(block)), key=lambda i: (-scores[i], i))
         chosen: list[ClaimFact] = []
-        for index in order:
+        for _, fact, lemmas in ranked_claims(block, frequency, quoted):
             if len(chosen) >= wanted:
                 break
-            sent = block[index]
-            if not _eligible(sent, quoted):
+            if any(_jaccard(lemmas, other) >= NEAR_DUPLICATE for other in kept_lemmas):
                 continue
-            fact = _claim_for(sent, frequency, quoted, float(scores[index]))
-            if fact is not None:
-                chosen.append(fact)
+            chosen.append(fact)
+            kept_lemmas.append(lemmas)
         yield from sorted(chosen, key=lambda fact: fact.sentence.start)
+
+
+def ranked_claims(
+    block: Sequence[SpacySpan], frequency: Counter[str], quoted: set[int]
+) -> list[tuple[float, ClaimFact, set[str]]]:
+    """(merit, claim, content lemmas) of the block's eligible sentences, best first."""
+    lemma_lists = [_content_lemmas(sent) for sent in block]
+    centrality = textrank(lemma_lists) * len(block)
+    mean_length = max(1.0, sum(len(lemmas) for lemmas in lemma_lists) / len(block))
+    candidates: list[tuple[float, ClaimFact, set[str]]] = []
+    for index, sent in enumerate(block):
+        if not _eligible(sent, quoted):
+            continue
+        fact = _claim_for(sent, frequency, quoted, float(centrality[index] / len(block)))
+        if fact is None:
+            continue
+        length = max(1.0, len(lemma_lists[index])) / mean_length
+        merit = centrality[index] / length**LENGTH_EXPONENT
+        merit *= 1 + FACT_WEIGHT * min(MAX_FACTS, _fact_count(sent))
+        if fact.wh:
+            merit *= QUESTION_BONUS
+        candidates.append((float(merit), fact, set(lemma_lists[index])))
+    candidates.sort(key=lambda item: (-item[0], item[1].sentence.start))
+    return candidates
+
+
+def _fact_count(sent: SpacySpan) -> int:
+    """Named entities, numbers and dates the sentence states."""
+    return sum(
+        1
+        for ent in ents_in(sent)
+        if ent.label_ in FACT_LABELS and not (ent.label_ in NUMBER_LABELS and _vague(ent))
+    )
+
+
+def _vague(number: SpacySpan) -> bool:
+    """ "many thousands", "the several hundred", "thousands": a count that states no number."""
+    words = [t for t in number if t.lower_ != "the"]
+    return not words or words[0].lower_ in VAGUE_QUANTITY_WORDS
+
+
+def _jaccard(first: set[str], second: set[str]) -> float:
+    union = first | second
+    return len(first & second) / len(union) if union else 1.0
 
 
 def _span(tokens: SpacySpan) -> Span:
@@ -461,7 +592,10 @@ def _claim_for(
         return None
     text = sent.text.rstrip()
     sentence = Span(sent.start_char, sent.start_char + len(text), text)
-    for start, end, label in ranked[:QUESTION_CANDIDATES]:
+    best_score = ranked[0][0]
+    for answer_score, start, end, label in ranked[:QUESTION_CANDIDATES]:
+        if answer_score < best_score - QUESTION_MARGIN:
+            break  # a question about a minor detail is worse than a cloze of the key one
         found = wh_question_for(sent, start, end)
         if found is None:
             continue
@@ -477,5 +611,5 @@ def _claim_for(
             role=role,
             clause=clause,
         )
-    start, end, label = ranked[0]
+    _, start, end, label = ranked[0]
     return ClaimFact(sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label)

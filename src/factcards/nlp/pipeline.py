@@ -8,6 +8,7 @@ display and debugging) and the facts themselves in `doc.user_data["factcards.fac
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import spacy
@@ -41,8 +42,10 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-def _make_extractor(kind: Kind) -> Callable[[Doc], Doc]:
-    finder = FINDERS[kind]
+def _make_extractor(
+    kind: Kind, finder: Callable[[Doc], Iterable[Fact]] | None = None
+) -> Callable[[Doc], Doc]:
+    finder = finder or FINDERS[kind]
 
     def extract(doc: Doc) -> Doc:
         found = list(finder(doc))
@@ -59,11 +62,27 @@ def _make_extractor(kind: Kind) -> Callable[[Doc], Doc]:
 
 
 for _kind in KINDS:
-    Language.component(f"factcards_{_kind}s", func=_make_extractor(_kind))
+    if _kind != "claim":
+        Language.component(f"factcards_{_kind}s", func=_make_extractor(_kind))
 
 
-def load_pipeline(model: str = DEFAULT_MODEL, kinds: Sequence[Kind] = KINDS) -> Language:
-    """Load `model` (an installed package name or a path) and add the factcards components."""
+@Language.factory("factcards_claims", default_config={"words_per_claim": claims.WORDS_PER_CLAIM})
+def make_claims_component(nlp: Language, name: str, words_per_claim: float) -> Callable[[Doc], Doc]:
+    """Key claims, about one per `words_per_claim` words (the config's claim density)."""
+    return _make_extractor(
+        "claim", functools.partial(claims.find_claims, words_per_claim=words_per_claim)
+    )
+
+
+def load_pipeline(
+    model: str = DEFAULT_MODEL,
+    kinds: Sequence[Kind] = KINDS,
+    claim_density: float | None = None,
+) -> Language:
+    """Load `model` (an installed package name or a path) and add the factcards components.
+
+    `claim_density`: key claims per 100 words (default: the claims module's).
+    """
     try:
         nlp = spacy.load(model, exclude=["senter"])
     except OSError as exc:
@@ -79,7 +98,10 @@ def load_pipeline(model: str = DEFAULT_MODEL, kinds: Sequence[Kind] = KINDS) -> 
         )
     nlp.add_pipe("factcards_paragraphs", before="parser")
     for kind in kinds:
-        nlp.add_pipe(f"factcards_{kind}s")
+        config = {}
+        if kind == "claim" and claim_density is not None:
+            config["words_per_claim"] = 100.0 / claim_density
+        nlp.add_pipe(f"factcards_{kind}s", config=config)
     return nlp
 
 
