@@ -485,7 +485,7 @@ def test_template_override_directory(tmp_path: Path) -> None:
     (templates / "qa-front.html").write_text("CUSTOM FRONT {{Question}}", encoding="utf-8")
     (templates / "style.css").write_text(".card { color: red; }", encoding="utf-8")
     (templates / "notes.txt").write_text("not a template", encoding="utf-8")
-    write_sample(tmp_path / "lecture.apkg", templates_dir=templates)
+    write_sample(tmp_path / "lecture.apkg", templates=templates)
     with closing(import_apkg(tmp_path / "lecture.apkg", tmp_path / "col")) as col:
         cards = rendered_by_guid(col)
         assert cards["date-qa"][0][0] == "CUSTOM FRONT When did Engels publish an article?"

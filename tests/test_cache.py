@@ -8,6 +8,8 @@ test_parallel.py runs the real pipeline.
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -17,8 +19,10 @@ from hypothesis import strategies as st
 
 from factcards import build, cache
 from factcards.cache import Extraction, ExtractionCache, entry_key, source_fingerprint
-from factcards.cards import note_to_line
+from factcards.cards import CHANGES_NAME, note_to_line, read_cards
+from factcards.config import PipelineSpec
 from factcards.model import Note, SourceRef
+from factcards.regenerate import ORPHANED_TAG
 
 
 def note_line(document: str, front: str, kind: str = "claim") -> str:
@@ -39,7 +43,7 @@ class FakeParser:
         self.parsed: list[str] = []
 
     def __call__(
-        self, sources: Sequence[build._Source], model: str, kinds: Sequence[str], jobs: int
+        self, sources: Sequence[build._Source], spec: object, jobs: int
     ) -> Iterator[Extraction | build._Failure]:
         for source in sources:
             self.parsed.append(source.path.name)
@@ -71,8 +75,10 @@ def run(corpus: Path, tmp_path: Path, **options: object) -> build.RunReport:
     return report
 
 
-def outputs(tmp_path: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted((tmp_path / "cards").iterdir())}
+def outputs(tmp_path: Path, folder: str = "cards") -> dict[str, bytes]:
+    """The cards files and manifest (the change report says what changed: it may differ)."""
+    cards_dir = tmp_path / folder
+    return {p.name: p.read_bytes() for p in sorted(cards_dir.iterdir()) if p.name != CHANGES_NAME}
 
 
 def test_second_run_parses_nothing_and_writes_the_same(
@@ -100,7 +106,7 @@ def test_cached_output_equals_uncached_output(
     (tmp_path / "cards").rename(tmp_path / "cached")
     run(corpus, tmp_path, cache=False)
     assert outputs(tmp_path) == cached
-    assert {p.name: p.read_bytes() for p in (tmp_path / "first").iterdir()} == cached
+    assert outputs(tmp_path, "first") == cached
 
 
 def test_a_changed_document_is_parsed_again(fake: FakeParser, corpus: Path, tmp_path: Path) -> None:
@@ -109,7 +115,10 @@ def test_a_changed_document_is_parsed_again(fake: FakeParser, corpus: Path, tmp_
     (corpus / "beta.md").write_text("Beta one.\n\nBeta two.\n", encoding="utf-8")
     run(corpus, tmp_path)
     assert fake.parsed == ["beta.md"]
-    assert (tmp_path / "cards" / "beta.jsonl").read_text(encoding="utf-8").count("\n") == 2
+    notes = read_cards(tmp_path / "cards" / "beta.jsonl")
+    # "Beta one.\n" became "Beta one.": the same note, updated in place (see regenerate.py)
+    assert [note.front for note in notes] == ["Beta one.", "Beta two.\n"]
+    assert not any(ORPHANED_TAG in note.tags for note in notes)
 
 
 @pytest.mark.parametrize(
@@ -214,7 +223,7 @@ def test_an_unwritable_cache_is_not_an_error(
 
 
 def test_an_unreadable_source_gets_no_key(tmp_path: Path) -> None:
-    plan = build._plan([tmp_path / "missing.txt"], "model", ("date",))
+    plan = build._plan([tmp_path / "missing.txt"], PipelineSpec("model", ("date",)))
     assert plan[0].key is None
 
 
@@ -284,3 +293,20 @@ def test_an_entry_reads_back_as_written(title: str, words: int, texts: list[str]
         store.put(key, Extraction(title, words, lines))
         assert store.get(key) == Extraction(title, words, lines)
         assert store.get(entry_key(b"y", "a.txt", "m", ())) is None
+
+
+def test_prune_deletes_entries_unused_for_a_month(tmp_path: Path) -> None:
+    store = ExtractionCache(tmp_path)
+    keys = [entry_key(data, "a.txt", "m", ()) for data in (b"old", b"used", b"new")]
+    for key in keys:
+        store.put(key, Extraction("T", 1, []))
+    month_ago = time.time() - 31 * 24 * 3600
+    for key in keys[:2]:
+        os.utime(store.path_for(key), (month_ago, month_ago))
+    assert store.get(keys[1]) is not None  # reading an entry marks it as in use
+    assert store.prune() == 1
+    assert store.get(keys[0]) is None and store.get(keys[1]) and store.get(keys[2])
+    # at most once a day: a second prune right away looks at nothing
+    os.utime(store.path_for(keys[2]), (month_ago, month_ago))
+    assert store.prune() == 0
+    assert store.prune(force=True) == 1

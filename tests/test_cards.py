@@ -108,8 +108,8 @@ def test_failed_write_leaves_the_previous_file(tmp_path: Path) -> None:
 
 
 def test_manifest_names_decks(tmp_path: Path) -> None:
-    cards.update_manifest(tmp_path, "a.jsonl", {"document": "seeds/a.md", "title": "A Lecture"})
-    cards.update_manifest(tmp_path, "b.jsonl", {"document": "seeds/b.md", "title": ""})
+    cards.update_manifest(tmp_path, {"a.jsonl": {"document": "seeds/a.md", "title": "A Lecture"}})
+    cards.update_manifest(tmp_path, {"b.jsonl": {"document": "seeds/b.md", "title": ""}})
     assert cards.deck_title(tmp_path / "a.jsonl") == "A Lecture"
     assert cards.deck_title(tmp_path / "b.jsonl") == "B"
     assert cards.deck_title(tmp_path / "my-notes_v2.jsonl") == "My notes v2"

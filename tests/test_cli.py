@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from factcards.cards import read_cards
 from factcards.cli import main
 
 FACTCARDS = [sys.executable, "-m", "factcards.cli"]
@@ -101,3 +102,17 @@ def test_progress_only_on_a_terminal(
     assert ("1/3 documents" in stderr.getvalue()) is shown
     progress.update(3, 3)
     assert stderr.getvalue().endswith("\x1b[K") is shown  # the line is erased at the end
+
+
+def test_standard_input_is_a_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "# Notes\n\nThe Fourth International was founded in 1938 in Paris.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "-", "--kinds", "date"]) == 0
+    notes = read_cards(tmp_path / "cards" / "stdin.jsonl")
+    assert [n.source.document for n in notes] == ["stdin"] and notes[0].back == "1938"
+    assert "'factcards::Notes'" in capsys.readouterr().out
+    assert main(["build", "-", "-", "--kinds", "date"]) == 1
+    assert "standard input ('-') can be read only once" in capsys.readouterr().err

@@ -799,3 +799,22 @@ def test_arbitrary_text_never_breaks_extraction_or_packaging(
         root = tmp_path_factory.mktemp("soup")
         rendered = assert_cards_render(notes, root)
         assert len(rendered) == col_cards(notes)
+
+
+def test_a_later_build_removes_what_a_killed_one_left(tmp_path: Path) -> None:
+    source = tmp_path / "lecture.md"
+    source.write_text(PROSE, encoding="utf-8")
+    cards, decks = tmp_path / "cards", tmp_path / "decks"
+    cards.mkdir()
+    decks.mkdir()
+    old = time.time() - 3600
+    stale = [cards / ".lecture.jsonl.x1.tmp", decks / ".lecture.apkg.x2.tmp"]
+    fresh = cards / ".lecture.jsonl.x3.tmp"  # maybe another build writing right now: kept
+    for path in [*stale, fresh]:
+        path.write_text("half written")
+    for path in stale:
+        os.utime(path, (old, old))
+    args = ["build", str(source), "--cards-dir", str(cards), "--decks-dir", str(decks)]
+    assert run(args, tmp_path) == 0
+    assert not any(path.exists() for path in stale)
+    assert fresh.exists()

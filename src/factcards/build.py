@@ -10,6 +10,7 @@ import functools
 import hashlib
 import json
 import os
+import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,20 +27,24 @@ from .cache import (
     entry_key,
     source_fingerprint,
 )
-from .config import DECK_PREFIX, DEFAULT_KINDS, DEFAULT_MODEL
-from .errors import FactcardsError
+from .config import DEFAULT_KINDS, DEFAULT_MODEL, DeckOptions, PipelineSpec
+from .errors import FactcardsError, InputError
 from .model import Document, Kind, Note
+from .regenerate import Merge, NoteRecord, merge_notes
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from .anki.templates import TemplateSet
 
 
 @dataclass(slots=True)
 class DocumentReport:
     document: str
     cards_path: Path
-    counts: Counter[str]
+    counts: Counter[str]  # notes in the cards file by kind (suppressed ones left out)
     words: int
+    changes: Merge | None = None  # what regeneration did to the cards file
 
     @property
     def total(self) -> int:
@@ -75,8 +80,14 @@ class RunReport:
         return total
 
 
+STDIN = Path("-")
+STDIN_NAME = "stdin"  # the document name (and cards file stem) of standard input
+
+
 def display_name(path: Path) -> str:
     """The path relative to the working directory when it lies below it, else as given."""
+    if path == STDIN:
+        return STDIN_NAME
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
@@ -115,6 +126,7 @@ class _Source:
     name: str
     key: str | None  # None when the file could not be read (extraction reports why)
     words: int  # estimated from the raw bytes, for planning only
+    data: bytes | None = None  # the content of standard input ("-"), read once
 
 
 @dataclass(slots=True)
@@ -136,24 +148,28 @@ class _Failure:
 Outcome = Extraction | _Failure
 
 
-def _plan(paths: Sequence[Path], model: str, kinds: Sequence[Kind]) -> list[_Source]:
-    """Hash every source (one read each; nothing is kept) to find its cache key."""
+def _plan(paths: Sequence[Path], spec: PipelineSpec, stdin: bytes | None = None) -> list[_Source]:
+    """Hash every source (one read each; only standard input is kept) to find its cache key."""
     plan = []
     for index, path in enumerate(paths):
+        kept = None
         name = display_name(path)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            plan.append(_Source(index, path, name, None, 0))
-            continue
-        key = entry_key(data, name, model, kinds)
-        plan.append(_Source(index, path, name, key, len(data.split())))
+        if path == STDIN:
+            data = kept = stdin or b""
+        else:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                plan.append(_Source(index, path, name, None, 0))
+                continue
+        key = entry_key(data, name, spec.model, spec.kinds, spec.claim_density)
+        plan.append(_Source(index, path, name, key, len(data.split()), kept))
     return plan
 
 
 def _extract_documents(nlp: Language, sources: Sequence[_Source]) -> Iterator[Outcome]:
     """Read, parse and turn `sources` into cards lines: one outcome each, in order."""
-    from .ingest import read_document
+    from .ingest import read_document, read_document_bytes
     from .nlp.pipeline import extract as extract_facts
     from .questions import build_notes
 
@@ -163,7 +179,10 @@ def _extract_documents(nlp: Language, sources: Sequence[_Source]) -> Iterator[Ou
     def documents() -> Iterator[Document]:
         for source in sources:
             try:
-                document = read_document(source.path, source.name)
+                if source.data is not None:
+                    document = read_document_bytes(source.data, source.name)
+                else:
+                    document = read_document(source.path, source.name)
             except FactcardsError as exc:
                 failed[source.index] = _Failure.of(exc)
                 continue
@@ -218,7 +237,7 @@ WORKER_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_T
 _worker_pipeline: Language | None = None
 
 
-def _extract_unit(model: str, kinds: Sequence[Kind], unit: list[_Source]) -> list[Outcome]:
+def _extract_unit(spec: PipelineSpec, unit: list[_Source]) -> list[Outcome]:
     global _worker_pipeline
     if _worker_pipeline is None:
         # one thread per worker: N workers x N BLAS threads on N cores would fight for them
@@ -226,12 +245,12 @@ def _extract_unit(model: str, kinds: Sequence[Kind], unit: list[_Source]) -> lis
             os.environ.setdefault(variable, "1")
         from .nlp.pipeline import load_pipeline
 
-        _worker_pipeline = load_pipeline(model, kinds)
+        _worker_pipeline = load_pipeline(spec.model, spec.kinds, spec.claim_density)
     return list(_extract_documents(_worker_pipeline, unit))
 
 
 def _extract_in_workers(
-    sources: Sequence[_Source], model: str, kinds: Sequence[Kind], jobs: int
+    sources: Sequence[_Source], spec: PipelineSpec, jobs: int
 ) -> Iterator[Outcome]:
     """Split `sources` among `jobs` worker processes; outcomes come back in input order."""
     import multiprocessing
@@ -239,24 +258,24 @@ def _extract_in_workers(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     units = _units(sources, jobs)
-    work = functools.partial(_extract_unit, model, tuple(kinds))
+    work = functools.partial(_extract_unit, spec)
     with context.Pool(processes=min(jobs, len(units))) as pool:
         for outcomes in pool.imap(work, units):
             yield from outcomes
 
 
-def _extract_all(
-    sources: Sequence[_Source], model: str, kinds: Sequence[Kind], jobs: int
-) -> Iterator[Outcome]:
+def _extract_all(sources: Sequence[_Source], spec: PipelineSpec, jobs: int) -> Iterator[Outcome]:
     if not sources:
         return
     words = sum(source.words for source in sources)
     if jobs > 1 and len(sources) > 1 and words >= PARALLEL_MIN_WORDS:
-        yield from _extract_in_workers(sources, model, kinds, jobs)
+        yield from _extract_in_workers(sources, spec, jobs)
         return
     from .nlp.pipeline import load_pipeline
 
-    yield from _extract_documents(load_pipeline(model, kinds), sources)
+    yield from _extract_documents(
+        load_pipeline(spec.model, spec.kinds, spec.claim_density), sources
+    )
 
 
 def default_jobs() -> int:
@@ -278,30 +297,35 @@ def extract(
     cache: bool = True,
     cache_dir: Path = DEFAULT_CACHE_DIR,
     on_progress: Callable[[int, int], None] | None = None,
+    claim_density: float | None = None,
 ) -> RunReport:
-    """Read, parse and turn every source into notes written to cards_dir (one file each).
+    """Read, parse and turn every source into notes merged into cards_dir (one file each).
 
-    A document whose extraction is cached (same bytes, name, code, model and kinds) is not
-    parsed again; when all are cached the spaCy pipeline is not even loaded. `jobs` worker
-    processes share the parsing (default: all cores); the output is the same for any `jobs`.
-    `on_progress(done, total)` is called after each document.
+    A document whose extraction is cached (same bytes, name, code, model, kinds and claim
+    density) is not parsed again; when all are cached the spaCy pipeline is not even loaded.
+    `jobs` worker processes share the parsing (default: all cores); the output is the same for
+    any `jobs`. The fresh notes are merged into the existing cards files, keeping the user's
+    edits (see regenerate.py). `on_progress(done, total)` is called after each document.
     """
-    from .ingest import expand_sources
 
     started = time.perf_counter()
     report = RunReport()
-    paths = expand_sources([Path(s) for s in sources])
+    paths, stdin = _expand(sources)
     cards_paths = _cards_paths(paths, Path(cards_dir))
     store = ExtractionCache(cache_dir) if cache else None
-    plan = _plan(paths, model, kinds)
+    if store is not None:
+        store.prune()
+    spec = PipelineSpec(model, tuple(kinds), claim_density)
+    plan = _plan(paths, spec, stdin)
     cached: dict[int, Extraction] = {}
     if store is not None:
         for source in plan:
             if source.key is not None and (hit := store.get(source.key)) is not None:
                 cached[source.index] = hit
     misses = [source for source in plan if source.index not in cached]
-    fresh = _extract_all(misses, model, kinds, jobs or default_jobs())
-    manifest_entries: dict[str, dict[str, str]] = {}
+    fresh = _extract_all(misses, spec, jobs or default_jobs())
+    manifest = cards_io.read_manifest(Path(cards_dir))
+    manifest_entries: dict[str, dict[str, object]] = {}
     for done, source in enumerate(plan, start=1):
         extraction = cached.get(source.index)
         if extraction is None:
@@ -318,23 +342,61 @@ def extract(
         else:
             report.cached += 1
         cards_path = cards_paths[source.name]
-        _write_lines(extraction.lines, cards_path)
-        manifest_entries[cards_path.name] = {"document": source.name, "title": extraction.title}
+        try:
+            merge = _regenerate(extraction, cards_path, manifest)
+        except FactcardsError as exc:  # the user's cards file is broken: leave it alone
+            report.failures.append(exc)
+            if on_progress:
+                on_progress(done, len(plan))
+            continue
+        manifest_entries[cards_path.name] = {
+            "document": source.name,
+            "title": extraction.title,
+            "notes": cards_io.records_to_json(merge.records),
+        }
         doc_report = DocumentReport(
             document=source.name,
             cards_path=cards_path,
-            counts=Counter(json.loads(line)["kind"] for line in extraction.lines),
+            counts=Counter(note.kind for note in merge.notes if not note.suppressed),
             words=extraction.words,
+            changes=merge,
         )
         report.documents.append(doc_report)
         if on_document:
             on_document(doc_report)
         if on_progress:
             on_progress(done, len(plan))
+    cards_io.remove_stale_temporaries(Path(cards_dir))
     if manifest_entries:
-        _update_manifest(Path(cards_dir), manifest_entries)
+        cards_io.update_manifest(Path(cards_dir), manifest_entries)
+        _write_change_report(Path(cards_dir), report.documents)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _expand(sources: Iterable[Path]) -> tuple[list[Path], bytes | None]:
+    """The source files, with "-" (standard input, read here once) where it was named."""
+    from .ingest import expand_sources
+
+    given = [Path(s) for s in sources]
+    if STDIN not in given:
+        return expand_sources(given), None
+    if given.count(STDIN) > 1:
+        raise InputError("standard input ('-') can be read only once")
+    position = given.index(STDIN)
+    before = expand_sources(given[:position]) if given[:position] else []
+    after = expand_sources(given[position + 1 :]) if given[position + 1 :] else []
+    return [*before, STDIN, *after], sys.stdin.buffer.read()
+
+
+def _regenerate(extraction: Extraction, cards_path: Path, manifest: dict) -> Merge:
+    """Merge the fresh notes into the user's cards file (see regenerate.py) and write it."""
+    fresh = [cards_io.note_from_json(json.loads(line)) for line in extraction.lines]
+    existing = cards_io.read_cards(cards_path) if cards_path.exists() else None
+    records = cards_io.note_records(manifest, cards_path.name)
+    merge = merge_notes(existing, fresh, records)
+    _write_lines([cards_io.note_to_line(note) for note in merge.notes], cards_path)
+    return merge
 
 
 def _write_lines(lines: Sequence[str], path: Path) -> None:
@@ -349,18 +411,37 @@ def _write_lines(lines: Sequence[str], path: Path) -> None:
         out.write(content)
 
 
-def _update_manifest(cards_dir: Path, entries: dict[str, dict[str, str]]) -> None:
-    """Record every document's entry in one write (as cards.update_manifest would, entry by
-    entry), and only when something changed."""
-    manifest = cards_io.read_manifest(cards_dir)
-    documents = dict(sorted({**manifest["documents"], **entries}.items()))
-    path = cards_dir / cards_io.MANIFEST_NAME
-    if documents == manifest["documents"] and path.exists():
-        return
-    manifest["documents"] = documents
-    with cards_io.atomic_writer(path) as out:
-        json.dump(manifest, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+def _write_change_report(cards_dir: Path, documents: Sequence[DocumentReport]) -> None:
+    """What the last extraction changed, by cards file (read by `factcards preview`)."""
+    import datetime as dt
+
+    def brief(note: Note) -> dict[str, str]:
+        return {"guid": note.guid, "kind": note.kind, "front": note.front}
+
+    entries = {}
+    for report in documents:
+        merge = report.changes
+        if merge is None:
+            continue
+        entries[report.cards_path.name] = {
+            "document": report.document,
+            "new": [note.guid for note in merge.new],
+            "updated": [note.guid for note in merge.updated],
+            "unchanged": [note.guid for note in merge.unchanged],
+            "edited": [note.guid for note in merge.edited],
+            "by_hand": [note.guid for note in merge.by_hand],
+            "orphaned": [brief(note) for note in merge.orphaned],
+            "conflicts": [brief(note) for note in merge.conflicts],
+            "deleted": merge.deleted,
+            "suppressed": merge.suppressed,
+        }
+    built = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    try:
+        with cards_io.atomic_writer(cards_dir / cards_io.CHANGES_NAME) as out:
+            json.dump({"built": built, "documents": entries}, out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    except FactcardsError:
+        pass  # the report is for the preview; the build itself succeeded
 
 
 def deck_path_for(cards_path: Path, decks_dir: Path) -> Path:
@@ -370,14 +451,16 @@ def deck_path_for(cards_path: Path, decks_dir: Path) -> Path:
 DECKS_RECORD = ".factcards-decks.json"  # in decks/: what each deck was packaged from
 
 
-def _deck_key(cards_path: Path, deck_name: str) -> str | None:
-    """What a deck depends on: its cards file, its name and the code that packages it."""
+def _deck_key(cards_path: Path, deck_name: str, context: Sequence[object]) -> str | None:
+    """What a deck depends on: its cards file, its name, the templates, the tags and the code."""
     try:
         data = cards_path.read_bytes()
     except OSError:
         return None
-    context = json.dumps([__version__, source_fingerprint(), deck_name], ensure_ascii=False)
-    return hashlib.sha256(context.encode("utf-8") + b"\0" + data).hexdigest()
+    header = json.dumps(
+        [__version__, source_fingerprint(), deck_name, *context], ensure_ascii=False, default=str
+    )
+    return hashlib.sha256(header.encode("utf-8") + b"\0" + data).hexdigest()
 
 
 def _deck_unchanged(deck_path: Path, entry: object, key: str | None) -> bool:
@@ -398,6 +481,26 @@ def _read_deck_record(decks_dir: Path) -> dict[str, object]:
     return record if isinstance(record, dict) else {}
 
 
+def deck_name_for(cards_path: Path, options: DeckOptions) -> str:
+    """The options' deck name pattern filled in: {title} (the document's), {stem}."""
+    title = cards_io.deck_title(cards_path)
+    try:
+        name = options.deck_name.format(title=title, stem=cards_path.stem)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise InputError(
+            f"deck name pattern {options.deck_name!r} is not valid "
+            "(use {title} and {stem}, double braces for literal ones)"
+        ) from exc
+    return options.deck_prefix + name
+
+
+def load_deck_templates(options: DeckOptions) -> TemplateSet:
+    """The templates the decks will use, checked before anything is written."""
+    from .anki.templates import load_templates
+
+    return load_templates(options.templates)
+
+
 def package(
     cards_files: Iterable[Path],
     decks_dir: Path,
@@ -405,27 +508,39 @@ def package(
     on_deck: Callable[[DeckReport], None] | None = None,
     *,
     skip_unchanged: bool = False,
+    options: DeckOptions | None = None,
+    templates: TemplateSet | None = None,
 ) -> RunReport:
     """Package each cards file into decks_dir/<stem>.apkg, deck `factcards::<title>`.
 
-    With `skip_unchanged`, a deck packaged from the same cards (as recorded in
+    Each note's modification time is when its packaged content last changed, kept in the cards
+    manifest, so importing the deck updates exactly the changed notes. With `skip_unchanged`, a
+    deck packaged from the same cards, templates and options (as recorded in
     decks_dir/.factcards-decks.json) and not touched since is left as it is.
     """
     report = report or RunReport()
+    options = options or DeckOptions()
+    templates = templates or load_deck_templates(options)
+    context = [options.key(), dict(templates.texts), templates.modified]
     decks_dir = Path(decks_dir)
+    cards_io.remove_stale_temporaries(decks_dir)
     record = _read_deck_record(decks_dir) if skip_unchanged else {}
     recorded = False
     for cards_path in cards_io.expand_cards([Path(c) for c in cards_files]):
-        deck_name = DECK_PREFIX + cards_io.deck_title(cards_path)
         deck_path = deck_path_for(cards_path, decks_dir)
-        key = _deck_key(cards_path, deck_name) if skip_unchanged else None
+        try:
+            deck_name = deck_name_for(cards_path, options)
+        except FactcardsError as exc:
+            report.failures.append(exc)
+            continue
+        key = _deck_key(cards_path, deck_name, context) if skip_unchanged else None
         entry = record.get(deck_path.name)
         if skip_unchanged and _deck_unchanged(deck_path, entry, key):
             assert isinstance(entry, dict)
             deck = DeckReport(cards_path, deck_path, deck_name, int(entry["notes"]), unchanged=True)
         else:
             try:
-                count = _write_deck(cards_path, deck_name, deck_path)
+                count = _write_deck(cards_path, deck_name, deck_path, templates, options)
             except FactcardsError as exc:
                 report.failures.append(exc)
                 continue
@@ -452,11 +567,35 @@ def package(
     return report
 
 
-def _write_deck(cards_path: Path, deck_name: str, deck_path: Path) -> int:
+def _write_deck(
+    cards_path: Path, deck_name: str, deck_path: Path, templates: TemplateSet, options: DeckOptions
+) -> int:
+    """Write one deck, stamping each note with the time its packaged content last changed."""
     from .anki import write_deck
 
     notes: list[Note] = cards_io.read_cards(cards_path)
-    return write_deck(notes, deck_name, deck_path)
+    manifest = cards_io.read_manifest(cards_path.parent)
+    records = cards_io.note_records(manifest, cards_path.name)
+    now = int(time.time())
+    changed = False
+
+    def note_time(guid: str, fingerprint: str) -> float:
+        nonlocal changed
+        record = records.setdefault(guid, NoteRecord())
+        if record.packaged != fingerprint or not record.modified:
+            # strictly newer than the last stamp: two builds in one second still update Anki
+            record.modified = max(now, record.modified + 1)
+            record.packaged = fingerprint
+            changed = True
+        return record.modified
+
+    count = write_deck(
+        notes, deck_name, deck_path, templates, note_time=note_time, extra_tags=options.tags
+    )
+    if changed:
+        entry = {"notes": cards_io.records_to_json(records)}
+        cards_io.update_manifest(cards_path.parent, {cards_path.name: entry})
+    return count
 
 
 def build(
@@ -472,8 +611,15 @@ def build(
     cache: bool = True,
     cache_dir: Path = DEFAULT_CACHE_DIR,
     on_progress: Callable[[int, int], None] | None = None,
+    claim_density: float | None = None,
+    options: DeckOptions | None = None,
 ) -> RunReport:
-    """extract, then package the documents' cards; with the cache, unchanged decks are kept."""
+    """extract, then package the documents' cards; with the cache, unchanged decks are kept.
+
+    The templates are loaded and checked first: a bad one stops the build before any work.
+    """
+    options = options or DeckOptions()
+    templates = load_deck_templates(options)
     report = extract(
         sources,
         cards_dir,
@@ -484,6 +630,7 @@ def build(
         cache=cache,
         cache_dir=cache_dir,
         on_progress=on_progress,
+        claim_density=claim_density,
     )
     if report.documents:
         package(
@@ -492,5 +639,7 @@ def build(
             report,
             on_deck,
             skip_unchanged=cache,
+            options=options,
+            templates=templates,
         )
     return report

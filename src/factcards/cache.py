@@ -3,7 +3,7 @@
 An entry's key is the SHA-256 of everything the notes depend on: the document's bytes and name,
 the factcards version and source code, the spaCy version, the model's name and version, and
 the kinds asked for. Change any of them and the key changes, so a stale entry is never read; it
-is simply left behind (`rm -rf .factcards-cache` reclaims the space).
+is left behind, and deleted once no run has read it for 30 days.
 
 An entry is a small text file: one JSON header line (title, word count) and then the notes'
 cards lines exactly as the cards file has them, so a cached run writes byte-identical cards.
@@ -14,10 +14,13 @@ Nothing here imports spaCy: a fully cached run never loads the pipeline.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.util
 import json
+import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,10 +94,20 @@ def _model_meta(model: str) -> dict | None:
     return None
 
 
-def entry_key(data: bytes, name: str, model: str, kinds: Sequence[str]) -> str:
+def entry_key(
+    data: bytes, name: str, model: str, kinds: Sequence[str], claim_density: float | None = None
+) -> str:
     """The cache key of one document: what its notes depend on, hashed."""
     context = json.dumps(
-        [FORMAT, __version__, source_fingerprint(), model_fingerprint(model), list(kinds), name],
+        [
+            FORMAT,
+            __version__,
+            source_fingerprint(),
+            model_fingerprint(model),
+            list(kinds),
+            claim_density,
+            name,
+        ],
         ensure_ascii=False,
     )
     digest = hashlib.sha256(context.encode("utf-8") + b"\0")
@@ -102,11 +115,44 @@ def entry_key(data: bytes, name: str, model: str, kinds: Sequence[str]) -> str:
     return digest.hexdigest()
 
 
+UNUSED_DAYS = 30  # an entry no run has read for this long is deleted
+PRUNE_EVERY_SECONDS = 24 * 3600  # ... checked at most once a day (a full scan costs a moment)
+PRUNED_MARKER = ".last-pruned"
+
+
 class ExtractionCache:
-    """Entries under `directory`, one file each, fanned out by the key's first two digits."""
+    """Entries under `directory`, one file each, fanned out by the key's first two digits.
+
+    Reading an entry touches it; entries untouched for UNUSED_DAYS (old code, old versions of
+    documents) are deleted by `prune`, which runs at most once a day.
+    """
 
     def __init__(self, directory: Path = DEFAULT_CACHE_DIR) -> None:
         self.directory = Path(directory)
+
+    def prune(self, unused_days: float = UNUSED_DAYS, *, force: bool = False) -> int:
+        """Delete entries no run has read for `unused_days`; return how many went."""
+        marker = self.directory / PRUNED_MARKER
+        now = time.time()
+        try:
+            if not force and now - marker.stat().st_mtime < PRUNE_EVERY_SECONDS:
+                return 0
+        except OSError:
+            pass  # never pruned (or no cache yet)
+        if not self.directory.is_dir():
+            return 0
+        cutoff = now - unused_days * 24 * 3600
+        removed = 0
+        for path in self.directory.glob(f"??/*{ENTRY_SUFFIX}"):
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        with contextlib.suppress(OSError):
+            marker.touch()
+        return removed
 
     def path_for(self, key: str) -> Path:
         return self.directory / key[:2] / (key + ENTRY_SUFFIX)
@@ -127,9 +173,11 @@ class ExtractionCache:
                 return None
             for line in lines:
                 note_from_json(json.loads(line))
-            return Extraction(str(header["title"]), int(header["words"]), lines)
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
+        with contextlib.suppress(OSError):  # mark it in use, to keep it from `prune`
+            os.utime(self.path_for(key))
+        return Extraction(str(header["title"]), int(header["words"]), lines)
 
     def put(self, key: str, extraction: Extraction) -> None:
         """Store an entry atomically; a cache that cannot be written is not an error."""

@@ -3,7 +3,9 @@
 The JSON Lines files are the contract other tools read (see README "The cards files"): one note
 per line, in document order, plain text. The manifest (`.manifest.json` beside them) remembers
 each cards file's source document and title, so `factcards package` can name decks without
-re-reading the sources.
+re-reading the sources, and a record per note: what factcards last generated for it (to tell the
+user's edits from changes in the source, see regenerate.py) and when its packaged content last
+changed (the note's modification time in the deck).
 
 Every write is atomic: a temporary file in the same folder, then `os.replace`.
 """
@@ -14,15 +16,18 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError, OutputError
 from .model import EXTRA_FIELDS, KINDS, Note, SourceRef
+from .regenerate import NoteRecord
 
 MANIFEST_NAME = ".manifest.json"
+CHANGES_NAME = ".factcards-changes.json"  # what the last extraction changed (for the preview)
 CARDS_SUFFIX = ".jsonl"
 
 
@@ -48,6 +53,31 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+STALE_TEMPORARY_SECONDS = 15 * 60  # a write in progress is never this old
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete the hidden temporaries (`.name.*.tmp`) a killed write left in `folder`.
+
+    Only ones older than STALE_TEMPORARY_SECONDS: a younger one may belong to a build running
+    right now. Returns how many were removed; a folder that cannot be read is left alone.
+    """
+    removed = 0
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    try:
+        candidates = list(Path(folder).glob(".*.tmp"))
+    except OSError:
+        return 0
+    for path in candidates:
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def _umask() -> int:
@@ -101,6 +131,14 @@ def note_from_json(data: Any) -> Note:
         if value is not None and not isinstance(value, str | int):
             raise ValueError(f"field {name!r} must be a string")
         extras[name] = None if value is None else str(value)
+    suppressed = data.get("suppressed", False)
+    if not isinstance(suppressed, bool):
+        raise ValueError("suppressed must be true or false")
+    conflict = data.get("conflict")
+    if conflict is not None and (
+        not isinstance(conflict, dict) or not all(isinstance(v, str) for v in conflict.values())
+    ):
+        raise ValueError("conflict must be an object of strings")
     return Note(
         guid=data["guid"],
         kind=data["kind"],
@@ -115,6 +153,8 @@ def note_from_json(data: Any) -> Note:
             page=source["page"] if isinstance(source.get("page"), int) else None,
         ),
         tags=list(tags),
+        suppressed=suppressed,
+        conflict=conflict,
         **extras,
     )
 
@@ -165,20 +205,42 @@ def read_manifest(cards_dir: Path) -> dict[str, Any]:
     path = Path(cards_dir) / MANIFEST_NAME
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+    except (OSError, ValueError):  # missing, unreadable or not JSON: start afresh
         return {"documents": {}}
     if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
         return {"documents": {}}
     return data
 
 
-def update_manifest(cards_dir: Path, cards_file: str, entry: dict[str, Any]) -> None:
+def update_manifest(cards_dir: Path, entries: Mapping[str, Mapping[str, Any]]) -> None:
+    """Merge `entries` (cards file -> keys to set) into the manifest, in one write, and only
+    when something changed (a rebuild with nothing new leaves the file alone)."""
     manifest = read_manifest(cards_dir)
-    manifest["documents"][cards_file] = entry
-    manifest["documents"] = dict(sorted(manifest["documents"].items()))
-    with atomic_writer(Path(cards_dir) / MANIFEST_NAME) as out:
-        json.dump(manifest, out, ensure_ascii=False, indent=1)
+    documents = dict(manifest["documents"])
+    for cards_file, entry in entries.items():
+        old = documents.get(cards_file)
+        documents[cards_file] = {**(old if isinstance(old, dict) else {}), **entry}
+    documents = dict(sorted(documents.items()))
+    path = Path(cards_dir) / MANIFEST_NAME
+    if documents == manifest["documents"] and path.exists():
+        return
+    manifest["documents"] = documents
+    with atomic_writer(path) as out:
+        json.dump(manifest, out, ensure_ascii=False, indent=1, sort_keys=False)
         out.write("\n")
+
+
+def note_records(manifest: Mapping[str, Any], cards_file: str) -> dict[str, NoteRecord]:
+    """What the manifest remembers of each GUID of `cards_file` (see regenerate.py)."""
+    entry = manifest["documents"].get(cards_file)
+    notes = entry.get("notes") if isinstance(entry, dict) else None
+    if not isinstance(notes, dict):
+        return {}
+    return {str(guid): NoteRecord.from_json(data) for guid, data in notes.items()}
+
+
+def records_to_json(records: Mapping[str, NoteRecord]) -> dict[str, dict[str, Any]]:
+    return {guid: record.to_json() for guid, record in records.items()}
 
 
 def deck_title(cards_path: Path) -> str:

@@ -8,14 +8,22 @@ that parse text, so `factcards --help` and `--version` answer at once.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from . import __version__
 from .cache import DEFAULT_CACHE_DIR
-from .config import DEFAULT_CARDS_DIR, DEFAULT_DECKS_DIR, DEFAULT_MODEL
+from .config import (
+    DEFAULT_CARDS_DIR,
+    DEFAULT_DECKS_DIR,
+    DEFAULT_MODEL,
+    DeckOptions,
+    PipelineSpec,
+    load_settings,
+)
 from .errors import FactcardsError
 from .model import KINDS, Kind
 
@@ -25,6 +33,7 @@ if TYPE_CHECKING:
     from .build import DeckReport, DocumentReport, RunReport
 
 ALL_KINDS = ",".join(KINDS)
+T = TypeVar("T")
 
 app = typer.Typer(
     name="factcards",
@@ -42,17 +51,37 @@ app = typer.Typer(
 SourcesArg = Annotated[
     list[Path],
     typer.Argument(
-        help="Source documents (.txt, .md); directories expand to the files in them.",
+        help=(
+            "Source documents (.txt, .md, .pdf, .html, .epub); directories expand to the "
+            "files in them; - reads standard input."
+        ),
         show_default=False,
     ),
 ]
 CardsDirOpt = Annotated[
-    Path, typer.Option("--cards-dir", help="Where the editable notes (JSON Lines) go.")
+    Path | None,
+    typer.Option(
+        "--cards-dir",
+        help=f"Where the editable notes (JSON Lines) go. [default: {DEFAULT_CARDS_DIR}]",
+        show_default=False,
+    ),
 ]
-DecksDirOpt = Annotated[Path, typer.Option("--decks-dir", help="Where the .apkg decks go.")]
+DecksDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--decks-dir",
+        help=f"Where the .apkg decks go. [default: {DEFAULT_DECKS_DIR}]",
+        show_default=False,
+    ),
+]
 ModelOpt = Annotated[
-    str,
-    typer.Option("--model", "-m", help="spaCy pipeline to use: an installed package or a path."),
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help=(f"spaCy pipeline to use: an installed package or a path. [default: {DEFAULT_MODEL}]"),
+        show_default=False,
+    ),
 ]
 JobsOpt = Annotated[
     int | None,
@@ -80,12 +109,36 @@ CacheDirOpt = Annotated[
     ),
 ]
 KindsOpt = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--kinds",
-        help=f"Comma-separated fact kinds to extract: {ALL_KINDS}.",
+        help=f"Comma-separated fact kinds to extract. [default: {ALL_KINDS}]",
+        show_default=False,
     ),
 ]
+ClaimDensityOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--claim-density",
+        min=0.01,
+        help="Key-claim notes per 100 words of text. [default: 1]",
+        show_default=False,
+    ),
+]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help=(
+            "A folder of card templates (qa-front.html, style.css, ...) replacing the "
+            "defaults; see 'factcards templates export'."
+        ),
+        show_default=False,
+    ),
+]
+
+# set by the --config option of the root command; None: look for one in the current folder
+_config_path: Path | None = None
 
 
 def _version(value: bool) -> None:
@@ -103,8 +156,68 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
     ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help=(
+                "Settings file (TOML). Default: ./factcards.toml, else [tool.factcards] in "
+                "./pyproject.toml. Command-line options override it."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Offline Anki decks from prose."""
+    global _config_path
+    _config_path = config
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Every setting a command needs: its options, else the config file's, else the default."""
+
+    cards_dir: Path
+    decks_dir: Path
+    spec: PipelineSpec
+    deck: DeckOptions
+    jobs: int | None
+
+
+def _options(
+    *,
+    cards_dir: Path | None = None,
+    decks_dir: Path | None = None,
+    model: str | None = None,
+    kinds: str | None = None,
+    claim_density: float | None = None,
+    templates: Path | None = None,
+    jobs: int | None = None,
+) -> Options:
+    settings = load_settings(_config_path)
+    deck_defaults = DeckOptions()
+
+    def pick(value: T | None, setting: T | None, default: T) -> T:
+        if value is not None:
+            return value
+        return setting if setting is not None else default
+
+    return Options(
+        cards_dir=pick(cards_dir, settings.cards_dir, DEFAULT_CARDS_DIR),
+        decks_dir=pick(decks_dir, settings.decks_dir, DEFAULT_DECKS_DIR),
+        spec=PipelineSpec(
+            model=pick(model, settings.model, DEFAULT_MODEL),
+            kinds=_parse_kinds(kinds) if kinds is not None else settings.kinds or KINDS,
+            claim_density=pick(claim_density, settings.claim_density, None),
+        ),
+        deck=DeckOptions(
+            templates=pick(templates, settings.templates, None),
+            deck_prefix=pick(None, settings.deck_prefix, deck_defaults.deck_prefix),
+            deck_name=pick(None, settings.deck_name, deck_defaults.deck_name),
+            tags=pick(None, settings.tags, deck_defaults.tags),
+        ),
+        jobs=pick(jobs, settings.jobs, None),
+    )
 
 
 def _parse_kinds(value: str) -> tuple[Kind, ...]:
@@ -153,12 +266,61 @@ class Progress:
         typer.echo(line)
 
 
+MAX_LISTED = 10  # orphaned notes and conflicts listed by name per document; the rest counted
+
+
+def _brief(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _change_lines(report: DocumentReport) -> list[str]:
+    """What regeneration did to the document's cards file, for the build's output."""
+    merge = report.changes
+    if merge is None:
+        return []
+    parts = [
+        f"{len(merge.new)} new",
+        f"{len(merge.updated)} updated",
+        f"{len(merge.unchanged)} unchanged",
+        f"{len(merge.orphaned)} orphaned",
+    ]
+    kept = [
+        (len(merge.edited), "edited by you"),
+        (len(merge.by_hand), "added by you"),
+        (merge.suppressed, "suppressed"),
+        (merge.deleted, "deleted by you"),
+    ]
+    parts += [f"{count} {what}" for count, what in kept if count]
+    lines = ["  changes: " + ", ".join(parts)]
+    for note in merge.orphaned[:MAX_LISTED]:
+        lines.append(f"  orphaned: {_brief(note.front)} [{note.guid}]")
+    if len(merge.orphaned) > MAX_LISTED:
+        lines.append(f"  ... and {len(merge.orphaned) - MAX_LISTED} more orphaned")
+    if merge.orphaned:
+        lines.append(
+            "  (orphaned: the fact left the source; tagged factcards::orphaned in the deck, "
+            "so you can find and delete them in Anki)"
+        )
+    for note in merge.conflicts[:MAX_LISTED]:
+        lines.append(
+            f"  conflict: {_brief(note.front)} [{note.guid}]: the source changed under your "
+            f'edit; the new version is under "conflict" in {report.cards_path} '
+            "(delete that entry to resolve)"
+        )
+    if len(merge.conflicts) > MAX_LISTED:
+        lines.append(f"  ... and {len(merge.conflicts) - MAX_LISTED} more conflicts")
+    return lines
+
+
 def _document_printer(progress: Progress) -> Callable[[DocumentReport], None]:
     def print_document(report: DocumentReport) -> None:
         progress.echo(
             f"{report.document}: {report.total} notes ({_format_counts(report.counts)})"
             f" -> {report.cards_path}"
         )
+        for line in _change_lines(report):
+            progress.echo(line)
 
     return print_document
 
@@ -190,34 +352,50 @@ def _finish(report: RunReport) -> None:
 @app.command()
 def build(
     sources: SourcesArg,
-    cards_dir: CardsDirOpt = DEFAULT_CARDS_DIR,
-    decks_dir: DecksDirOpt = DEFAULT_DECKS_DIR,
-    model: ModelOpt = DEFAULT_MODEL,
-    kinds: KindsOpt = ALL_KINDS,
+    cards_dir: CardsDirOpt = None,
+    decks_dir: DecksDirOpt = None,
+    model: ModelOpt = None,
+    kinds: KindsOpt = None,
+    claim_density: ClaimDensityOpt = None,
+    templates: TemplatesOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
 ) -> None:
     """Extract notes from SOURCES into cards/ and package them as decks/*.apkg.
 
-    Unchanged documents come from the cache and unchanged decks are not rewritten, so a
-    second build with nothing changed takes a moment.
+    Your edits in cards/ are kept: hand-edited notes keep your text, "suppressed": true
+    leaves a note out of the deck, notes you add stay. Each document's line says what
+    changed since the last build; notes whose fact left the source are tagged
+    factcards::orphaned in the deck. Unchanged documents come from the cache and unchanged
+    decks are not rewritten, so a second build with nothing changed takes a moment.
     """
     from . import build as library
 
+    options = _options(
+        cards_dir=cards_dir,
+        decks_dir=decks_dir,
+        model=model,
+        kinds=kinds,
+        claim_density=claim_density,
+        templates=templates,
+        jobs=jobs,
+    )
     progress = Progress()
     report = library.build(
         sources,
-        cards_dir,
-        decks_dir,
-        model=model,
-        kinds=_parse_kinds(kinds),
+        options.cards_dir,
+        options.decks_dir,
+        model=options.spec.model,
+        kinds=options.spec.kinds,
         on_document=_document_printer(progress),
         on_deck=_print_deck,
-        jobs=jobs,
+        jobs=options.jobs,
         cache=not no_cache,
         cache_dir=cache_dir,
         on_progress=progress.update,
+        claim_density=options.spec.claim_density,
+        options=options.deck,
     )
     _finish(report)
 
@@ -225,27 +403,33 @@ def build(
 @app.command()
 def extract(
     sources: SourcesArg,
-    cards_dir: CardsDirOpt = DEFAULT_CARDS_DIR,
-    model: ModelOpt = DEFAULT_MODEL,
-    kinds: KindsOpt = ALL_KINDS,
+    cards_dir: CardsDirOpt = None,
+    model: ModelOpt = None,
+    kinds: KindsOpt = None,
+    claim_density: ClaimDensityOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
 ) -> None:
-    """Extract notes from SOURCES into cards/*.jsonl (one file per document)."""
+    """Extract notes from SOURCES into cards/*.jsonl (one file per document), keeping your
+    edits there (see 'build')."""
     from . import build as library
 
+    options = _options(
+        cards_dir=cards_dir, model=model, kinds=kinds, claim_density=claim_density, jobs=jobs
+    )
     progress = Progress()
     report = library.extract(
         sources,
-        cards_dir,
-        model=model,
-        kinds=_parse_kinds(kinds),
+        options.cards_dir,
+        model=options.spec.model,
+        kinds=options.spec.kinds,
         on_document=_document_printer(progress),
-        jobs=jobs,
+        jobs=options.jobs,
         cache=not no_cache,
         cache_dir=cache_dir,
         on_progress=progress.update,
+        claim_density=options.spec.claim_density,
     )
     _finish(report)
 
@@ -259,13 +443,45 @@ def package(
             show_default=False,
         ),
     ],
-    decks_dir: DecksDirOpt = DEFAULT_DECKS_DIR,
+    decks_dir: DecksDirOpt = None,
+    templates: TemplatesOpt = None,
 ) -> None:
     """Package cards/*.jsonl into decks/*.apkg (one deck per cards file)."""
     from . import build as library
 
-    report = library.package(cards, decks_dir, on_deck=_print_deck)
+    options = _options(decks_dir=decks_dir, templates=templates)
+    report = library.package(cards, options.decks_dir, on_deck=_print_deck, options=options.deck)
     _finish(report)
+
+
+templates_app = typer.Typer(
+    help="The card templates: export the defaults to edit, then build with --templates DIR.",
+    no_args_is_help=True,
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("export")
+def templates_export(
+    directory: Annotated[
+        Path, typer.Argument(help="Folder to write the templates into.", show_default=False)
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace template files already in the folder.")
+    ] = False,
+) -> None:
+    """Write the default note types' HTML and CSS into DIRECTORY as files to edit.
+
+    Fields each template may use: qa-* Question, Answer, Extra, Source, Document, Section;
+    definition-* Term, Definition, Source, Document, Section; cloze-* Text, Back Extra, Source,
+    Document, Section. Build with --templates DIRECTORY (or templates = "..." in the config);
+    a template naming an unknown field, or a front showing no field, is refused before any
+    deck is written.
+    """
+    from .anki.templates import export_templates
+
+    for path in export_templates(directory, overwrite=force):
+        typer.echo(str(path))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -249,6 +249,11 @@ class Note:
     work: str | None = None
     year: str | None = None
     term: str | None = None
+    # set by the user in cards/: left out of the deck, kept in the file
+    suppressed: bool = False
+    # set by factcards when the source changed under a note the user edited: the new version
+    # ({"front", "back", "sentence"}); the user resolves it by deleting this key
+    conflict: dict[str, str] | None = None
 
     @property
     def is_cloze(self) -> bool:
@@ -267,4 +272,8 @@ class Note:
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
+        if self.suppressed:
+            out["suppressed"] = True
+        if self.conflict is not None:
+            out["conflict"] = dict(self.conflict)
         return out

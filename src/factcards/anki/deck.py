@@ -2,18 +2,22 @@
 
 The deck id is a hash of the deck name, so packaging the same cards again gives the same deck
 and Anki files re-imported notes where they were. Note GUIDs are the Notes' own (stable across
-re-extractions), so a re-import updates notes in place and keeps their review history.
+re-extractions), so a re-import updates notes in place and keeps their review history; each
+note's modification time is when its content last changed (not the build time), so a re-import
+updates exactly the notes that changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import os
 import sqlite3
 import time
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
@@ -21,9 +25,9 @@ import genanki
 from ..cards import atomic_writer
 from ..errors import OutputError
 from ..model import Note
-from .fields import anki_fields, anki_tags, clean_text
+from .fields import NoteTypeKey, anki_fields, anki_tags, clean_text
 from .note_types import NoteTypes
-from .templates import load_templates
+from .templates import TemplateSet, load_templates
 
 # Anki ids are positive 64-bit integers, but its web views handle them as JavaScript numbers:
 # staying below 2**53 keeps them exact there. 2**31 upwards stays clear of small hand-made ids.
@@ -56,24 +60,73 @@ def note_guid(note: Note) -> str:
     return genanki.guid_for(note.kind, note.front, note.source.document)
 
 
-def build_deck(notes: Sequence[Note], deck_name: str, note_types: NoteTypes) -> genanki.Deck:
-    """The deck of every note that has something to ask; later duplicates of a GUID are dropped
-    (Anki would merge them into one note anyway)."""
-    name = clean_deck_name(deck_name)
-    deck = genanki.Deck(deck_id(name), name)
+class TimedNote(genanki.Note):
+    """A genanki note with its own modification time.
+
+    genanki stamps every note with the build time, so Anki's import ("update if newer") would
+    overwrite every note the user edited in Anki. A note's time here is when its content last
+    changed: an unchanged note is older than the user's copy and is left alone.
+    """
+
+    def __init__(self, *, modified: float, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.modified = modified
+
+    def write_to_db(self, cursor, timestamp: float, deck_id, id_gen) -> None:  # type: ignore[no-untyped-def]
+        super().write_to_db(cursor, self.modified, deck_id, id_gen)
+
+
+@dataclass(frozen=True, slots=True)
+class PackagedNote:
+    """A note as it goes into the deck, with the fingerprint of that content."""
+
+    guid: str
+    note_type: NoteTypeKey
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes exactly when what Anki would store for the note changes."""
+        data = json.dumps([self.note_type, self.fields, self.tags], ensure_ascii=False)
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()[:20]
+
+
+def packaged_notes(notes: Sequence[Note], extra_tags: Sequence[str] = ()) -> list[PackagedNote]:
+    """The notes that go into the deck: not suppressed, something to ask, first of each GUID
+    (Anki would merge repeats into one note anyway)."""
+    out: list[PackagedNote] = []
     seen: set[str] = set()
     for note in notes:
+        if note.suppressed:
+            continue
         fields = anki_fields(note)
         guid = note_guid(note)
         if fields is None or guid in seen:
             continue
         seen.add(guid)
+        tags = tuple(anki_tags([*note.tags, *extra_tags]))
+        out.append(PackagedNote(guid, fields.note_type, tuple(fields.values), tags))
+    return out
+
+
+def build_deck(
+    notes: Sequence[PackagedNote],
+    deck_name: str,
+    note_types: NoteTypes,
+    modified: Callable[[PackagedNote], float],
+) -> genanki.Deck:
+    """The deck of `notes`, each stamped with `modified(note)`."""
+    name = clean_deck_name(deck_name)
+    deck = genanki.Deck(deck_id(name), name)
+    for note in notes:
         deck.add_note(
-            genanki.Note(
-                model=note_types[fields.note_type],
-                fields=list(fields.values),
-                tags=anki_tags(note.tags),
-                guid=guid,
+            TimedNote(
+                model=note_types[note.note_type],
+                fields=list(note.fields),
+                tags=list(note.tags),
+                guid=note.guid,
+                modified=modified(note),
             )
         )
     return deck
@@ -125,18 +178,31 @@ def write_deck(
     notes: Sequence[Note],
     deck_name: str,
     path: Path,
-    templates_dir: Path | None = None,
+    templates: TemplateSet | Path | None = None,
     *,
     timestamp: float | None = None,
+    note_time: Callable[[str, str], float] | None = None,
+    extra_tags: Sequence[str] = (),
 ) -> int:
     """Write `notes` as the Anki deck `deck_name` to `path` (.apkg); return how many notes it has.
 
-    Notes with nothing to ask (a blank front and no definition) and repeated GUIDs are left out.
-    `templates_dir` may hold template files replacing the defaults (see templates.py).
-    `timestamp` (seconds) fixes the notes' modification time; Anki's default import only updates
-    notes whose time is newer than its copy's, so leave it to the clock except for tests.
+    Suppressed notes, notes with nothing to ask (a blank front and no definition) and repeated
+    GUIDs are left out; `extra_tags` go on every note. `templates` is a loaded TemplateSet or a
+    directory of template files replacing the defaults (see templates.py).
+
+    Modification times decide what Anki's import updates ("if newer"): `note_time(guid,
+    fingerprint)` gives each note's (the time its content last changed; the caller keeps that
+    record), else every note gets `timestamp` (default: now). The note types carry the fixed
+    time of their templates, so a user's styling in Anki survives until the templates change.
     """
-    note_types = NoteTypes.from_templates(load_templates(templates_dir))
-    deck = build_deck(notes, deck_name, note_types)
+    if not isinstance(templates, TemplateSet):
+        templates = load_templates(templates)
+    note_types = NoteTypes.from_templates(templates)
+    timestamp = time.time() if timestamp is None else timestamp
+
+    def modified(note: PackagedNote) -> float:
+        return timestamp if note_time is None else note_time(note.guid, note.fingerprint)
+
+    deck = build_deck(packaged_notes(notes, extra_tags), deck_name, note_types, modified)
     write_package(deck, path, timestamp)
     return len(deck.notes)

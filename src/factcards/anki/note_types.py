@@ -29,6 +29,21 @@ DEFINITION_TO_TERM = "Definition → term"
 CLOZE_CARD = "Cloze"
 
 
+class FixedTimeModel(genanki.Model):
+    """A note type whose modification time is its templates' time, not the build time.
+
+    Anki's import updates a note type only when the file's is newer: with the build time, every
+    rebuild would overwrite the user's own styling; with a fixed time, only new templates do.
+    """
+
+    def __init__(self, *args: object, modified: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.modified = modified
+
+    def to_json(self, timestamp: float, deck_id: int) -> dict:  # type: ignore[override]
+        return super().to_json(self.modified, deck_id)
+
+
 def _fields(names: tuple[str, ...]) -> list[dict[str, str]]:
     return [{"name": name} for name in names]
 
@@ -42,17 +57,18 @@ def _template(name: str, templates: TemplateSet, prefix: str) -> dict[str, str]:
 
 
 def qa_model(templates: TemplateSet) -> genanki.Model:
-    return genanki.Model(
+    return FixedTimeModel(
         QA_MODEL_ID,
         QA_NAME,
         fields=_fields(QA_FIELDS),
         templates=[_template(QA_CARD, templates, "qa")],
         css=templates.css,
+        modified=templates.modified,
     )
 
 
 def definition_model(templates: TemplateSet) -> genanki.Model:
-    return genanki.Model(
+    return FixedTimeModel(
         DEFINITION_MODEL_ID,
         DEFINITION_NAME,
         fields=_fields(DEFINITION_FIELDS),
@@ -61,17 +77,19 @@ def definition_model(templates: TemplateSet) -> genanki.Model:
             _template(DEFINITION_TO_TERM, templates, "definition-reverse"),
         ],
         css=templates.css,
+        modified=templates.modified,
     )
 
 
 def cloze_model(templates: TemplateSet) -> genanki.Model:
-    return genanki.Model(
+    return FixedTimeModel(
         CLOZE_MODEL_ID,
         CLOZE_NAME,
         fields=_fields(CLOZE_FIELDS),
         templates=[_template(CLOZE_CARD, templates, "cloze")],
         css=templates.css,
         model_type=genanki.Model.CLOZE,
+        modified=templates.modified,
     )
 
 

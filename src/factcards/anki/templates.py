@@ -9,17 +9,26 @@ show error text or flag every card as empty, so it is rejected with an InputErro
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..errors import InputError
+from ..cards import atomic_writer
+from ..errors import InputError, OutputError
 from .fields import CLOZE_FIELDS, DEFINITION_FIELDS, QA_FIELDS
 
 TEMPLATE_SUFFIXES: tuple[str, ...] = (".html", ".css")
 STYLE_FILE = "style.css"
+
+# The note types' modification time in every deck: the date of the default templates. Anki's
+# import replaces a note type (and so the user's own styling of it) only when the deck's is
+# newer, so bump this, and DEFAULT_TEMPLATES_DIGEST with it, whenever a default template changes
+# (a test checks the digest).
+DEFAULT_TEMPLATES_TIME = 1_795_392_000  # 2026-11-23 00:00 UTC
+DEFAULT_TEMPLATES_DIGEST = "2a16d1d1cb58da07"
 
 # template file -> the fields of its note type
 TEMPLATE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -46,10 +55,12 @@ TEMPLATE_TAG = re.compile(r"\{\{\s*([#^/]?)\s*([^{}]*?)\s*\}\}")
 
 @dataclass(frozen=True, slots=True)
 class TemplateSet:
-    """The text of every template file, and where each came from (for error messages)."""
+    """The text of every template file, where each came from (for error messages), and the
+    note types' modification time: the defaults' date, or the newest override file's."""
 
     texts: Mapping[str, str]
     origins: Mapping[str, Path | None] = field(default_factory=dict)
+    modified: int = DEFAULT_TEMPLATES_TIME
 
     def __getitem__(self, name: str) -> str:
         return self.texts[name]
@@ -61,6 +72,34 @@ class TemplateSet:
 
 def default_template(name: str) -> str:
     return resources.files("factcards.anki").joinpath("templates", name).read_text("utf-8")
+
+
+def templates_digest(texts: Mapping[str, str]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(texts):
+        digest.update(name.encode() + b"\0" + texts[name].encode("utf-8") + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def export_templates(directory: Path, *, overwrite: bool = False) -> list[Path]:
+    """Write the default templates and CSS into `directory` for the user to edit.
+
+    Existing files are never replaced unless `overwrite`: they may hold the user's work.
+    """
+    directory = Path(directory)
+    targets = [directory / name for name in TEMPLATE_FILES]
+    if not overwrite:
+        existing = [path for path in targets if path.exists()]
+        if existing:
+            raise OutputError(
+                f"{len(existing)} template file(s) already there (e.g. {existing[0].name}); "
+                "use --force to replace them",
+                directory,
+            )
+    for path in targets:
+        with atomic_writer(path) as out:
+            out.write(default_template(path.name))
+    return targets
 
 
 def referenced_fields(template: str) -> Iterable[tuple[str, str]]:
@@ -102,8 +141,9 @@ def load_templates(override_dir: Path | None = None) -> TemplateSet:
     """The default templates, with any file of the same name in `override_dir` replacing one."""
     texts = {name: default_template(name) for name in TEMPLATE_FILES}
     origins: dict[str, Path | None] = dict.fromkeys(TEMPLATE_FILES)
+    modified = DEFAULT_TEMPLATES_TIME
     if override_dir is None:
-        return TemplateSet(texts, origins)
+        return TemplateSet(texts, origins, modified)
     override_dir = Path(override_dir)
     if not override_dir.is_dir():
         raise InputError("templates directory not found", override_dir)
@@ -120,6 +160,9 @@ def load_templates(override_dir: Path | None = None) -> TemplateSet:
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
         check_template(path.name, text, path)
-        texts[path.name] = text
-        origins[path.name] = path
-    return TemplateSet(texts, origins)
+        if text != texts[path.name]:
+            texts[path.name] = text
+            origins[path.name] = path
+            # the user's edit is news for Anki: their note types get the file's time
+            modified = max(modified, int(path.stat().st_mtime))
+    return TemplateSet(texts, origins, modified)
