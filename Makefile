@@ -7,7 +7,7 @@ SEEDS := seeds
 CARDS := cards
 DECKS := decks
 
-.PHONY: install install-test cards deck test lint eval bench clean
+.PHONY: install install-test chromium cards deck test lint eval bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -32,7 +32,14 @@ cards: install
 deck: install
 	$(BIN)/factcards build $(SEEDS) --cards-dir $(CARDS) --decks-dir $(DECKS)
 
-test: install-test
+# Debian's chromium for tests/test_browser.py: apt-get when root on Debian, silently skipped
+# otherwise (the browser test then skips itself).
+chromium:
+	@[ -x /usr/bin/chromium ] || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+		>/dev/null 2>&1; } || true
+
+test: install-test chromium
 	$(BIN)/python -m pytest -q
 
 lint: install-test

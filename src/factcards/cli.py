@@ -28,7 +28,7 @@ from .errors import FactcardsError
 from .model import KINDS, Kind
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from .build import DeckReport, DocumentReport, RunReport
 
@@ -482,6 +482,110 @@ def templates_export(
 
     for path in export_templates(directory, overwrite=force):
         typer.echo(str(path))
+
+
+# --------------------------------------------------------------------------- preview and stats
+
+OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="Where to write the page.")]
+
+
+def _report_failures(failures: Sequence[FactcardsError]) -> None:
+    for failure in failures:
+        typer.echo(f"factcards: error: {failure}", err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def preview(
+    sources: SourcesArg,
+    output: OutputOpt = Path("preview.html"),
+    cards_dir: CardsDirOpt = None,
+    templates: TemplatesOpt = None,
+    model: ModelOpt = None,
+    kinds: KindsOpt = None,
+    claim_density: ClaimDensityOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
+) -> None:
+    """Write one HTML page showing every note as Anki will render it, to review before import.
+
+    Notes are grouped by document and kind, each with its source sentence in context; the page
+    also shows what the last build in --cards-dir changed and a timeline of the dates. Nothing
+    is written into --cards-dir.
+    """
+    from .build import load_deck_templates
+    from .cards import atomic_writer
+    from .preview import render_preview
+    from .review import gather, read_changes
+
+    options = _options(
+        cards_dir=cards_dir,
+        model=model,
+        kinds=kinds,
+        claim_density=claim_density,
+        templates=templates,
+        jobs=jobs,
+    )
+    card_templates = load_deck_templates(options.deck)  # a bad template fails before parsing
+    review = gather(
+        sources,
+        options.cards_dir,
+        model=options.spec.model,
+        kinds=options.spec.kinds,
+        jobs=options.jobs,
+        cache=not no_cache,
+        cache_dir=cache_dir,
+        claim_density=options.spec.claim_density,
+        deck_options=options.deck,
+    )
+    page = render_preview(
+        review.documents,
+        templates=card_templates,
+        changes=read_changes(options.cards_dir),
+        extra_tags=options.deck.tags,
+    )
+    with atomic_writer(output) as out:
+        out.write(page)
+    notes = sum(
+        1 for document in review.documents for note in document.notes if not note.suppressed
+    )
+    typer.echo(f"{output}: {notes} notes from {len(review.documents)} document(s)")
+    _report_failures(review.failures)
+
+
+@app.command()
+def stats(
+    sources: SourcesArg,
+    cards_dir: CardsDirOpt = None,
+    model: ModelOpt = None,
+    kinds: KindsOpt = None,
+    claim_density: ClaimDensityOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
+) -> None:
+    """Notes per kind and document, words, coverage (paragraphs that yielded a note) and the
+    paragraphs that yielded none; with what the last build in --cards-dir changed."""
+    from .review import gather, read_changes
+    from .stats import compute_stats, format_stats
+
+    options = _options(
+        cards_dir=cards_dir, model=model, kinds=kinds, claim_density=claim_density, jobs=jobs
+    )
+    review = gather(
+        sources,
+        options.cards_dir,
+        model=options.spec.model,
+        kinds=options.spec.kinds,
+        jobs=options.jobs,
+        cache=not no_cache,
+        cache_dir=cache_dir,
+        claim_density=options.spec.claim_density,
+    )
+    typer.echo(format_stats(compute_stats(review.documents), read_changes(options.cards_dir)))
+    _report_failures(review.failures)
 
 
 def main(argv: list[str] | None = None) -> int:
