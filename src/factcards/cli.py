@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -182,6 +182,17 @@ class Options:
     spec: PipelineSpec
     deck: DeckOptions
     jobs: int | None
+
+    def extraction(self, no_cache: bool, cache_dir: Path) -> dict[str, Any]:
+        """The keyword arguments of the library's extract (and of what wraps it)."""
+        return {
+            "model": self.spec.model,
+            "kinds": self.spec.kinds,
+            "claim_density": self.spec.claim_density,
+            "jobs": self.jobs,
+            "cache": not no_cache,
+            "cache_dir": cache_dir,
+        }
 
 
 def _options(
@@ -386,16 +397,11 @@ def build(
         sources,
         options.cards_dir,
         options.decks_dir,
-        model=options.spec.model,
-        kinds=options.spec.kinds,
         on_document=_document_printer(progress),
         on_deck=_print_deck,
-        jobs=options.jobs,
-        cache=not no_cache,
-        cache_dir=cache_dir,
         on_progress=progress.update,
-        claim_density=options.spec.claim_density,
         options=options.deck,
+        **options.extraction(no_cache, cache_dir),
     )
     _finish(report)
 
@@ -422,14 +428,9 @@ def extract(
     report = library.extract(
         sources,
         options.cards_dir,
-        model=options.spec.model,
-        kinds=options.spec.kinds,
         on_document=_document_printer(progress),
-        jobs=options.jobs,
-        cache=not no_cache,
-        cache_dir=cache_dir,
         on_progress=progress.update,
-        claim_density=options.spec.claim_density,
+        **options.extraction(no_cache, cache_dir),
     )
     _finish(report)
 
@@ -532,13 +533,8 @@ def preview(
     review = gather(
         sources,
         options.cards_dir,
-        model=options.spec.model,
-        kinds=options.spec.kinds,
-        jobs=options.jobs,
-        cache=not no_cache,
-        cache_dir=cache_dir,
-        claim_density=options.spec.claim_density,
         deck_options=options.deck,
+        **options.extraction(no_cache, cache_dir),
     )
     page = render_preview(
         review.documents,
@@ -574,16 +570,7 @@ def stats(
     options = _options(
         cards_dir=cards_dir, model=model, kinds=kinds, claim_density=claim_density, jobs=jobs
     )
-    review = gather(
-        sources,
-        options.cards_dir,
-        model=options.spec.model,
-        kinds=options.spec.kinds,
-        jobs=options.jobs,
-        cache=not no_cache,
-        cache_dir=cache_dir,
-        claim_density=options.spec.claim_density,
-    )
+    review = gather(sources, options.cards_dir, **options.extraction(no_cache, cache_dir))
     typer.echo(format_stats(compute_stats(review.documents), read_changes(options.cards_dir)))
     _report_failures(review.failures)
 
