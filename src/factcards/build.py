@@ -233,30 +233,50 @@ def _units(sources: Sequence[_Source], jobs: int) -> list[list[_Source]]:
 
 WORKER_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
-# one pipeline per worker process, loaded by its first unit
-_worker_pipeline: Language | None = None
+# The pipeline this process loaded, and for what. Workers forked from a process that loaded it
+# share it (copy-on-write) instead of each spending a second or two loading their own.
+_loaded: tuple[PipelineSpec, Language] | None = None
+
+
+def _pipeline_for(spec: PipelineSpec) -> Language:
+    global _loaded
+    if _loaded is None or _loaded[0] != spec:
+        from .nlp.pipeline import load_pipeline
+
+        _loaded = (spec, load_pipeline(spec.model, spec.kinds, spec.claim_density))
+    return _loaded[1]
+
+
+def _single_threaded_math() -> None:
+    # one thread per worker: N workers x N BLAS threads on N cores would fight for them
+    for variable in WORKER_THREAD_VARIABLES:
+        os.environ.setdefault(variable, "1")
 
 
 def _extract_unit(spec: PipelineSpec, unit: list[_Source]) -> list[Outcome]:
-    global _worker_pipeline
-    if _worker_pipeline is None:
-        # one thread per worker: N workers x N BLAS threads on N cores would fight for them
-        for variable in WORKER_THREAD_VARIABLES:
-            os.environ.setdefault(variable, "1")
-        from .nlp.pipeline import load_pipeline
-
-        _worker_pipeline = load_pipeline(spec.model, spec.kinds, spec.claim_density)
-    return list(_extract_documents(_worker_pipeline, unit))
+    if _loaded is None:  # a spawned worker: nothing inherited
+        _single_threaded_math()
+    return list(_extract_documents(_pipeline_for(spec), unit))
 
 
 def _extract_in_workers(
     sources: Sequence[_Source], spec: PipelineSpec, jobs: int
 ) -> Iterator[Outcome]:
-    """Split `sources` among `jobs` worker processes; outcomes come back in input order."""
+    """Split `sources` among `jobs` worker processes; outcomes come back in input order.
+
+    Where processes can fork (Linux, macOS), the pipeline is loaded once here and the workers
+    inherit it; elsewhere each worker loads its own.
+    """
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "fork" in methods:
+        if _loaded is None or _loaded[0] != spec:
+            _single_threaded_math()  # before numpy is first imported, for the workers' sake
+        _pipeline_for(spec)
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     units = _units(sources, jobs)
     work = functools.partial(_extract_unit, spec)
     with context.Pool(processes=min(jobs, len(units))) as pool:
@@ -271,11 +291,7 @@ def _extract_all(sources: Sequence[_Source], spec: PipelineSpec, jobs: int) -> I
     if jobs > 1 and len(sources) > 1 and words >= PARALLEL_MIN_WORDS:
         yield from _extract_in_workers(sources, spec, jobs)
         return
-    from .nlp.pipeline import load_pipeline
-
-    yield from _extract_documents(
-        load_pipeline(spec.model, spec.kinds, spec.claim_density), sources
-    )
+    yield from _extract_documents(_pipeline_for(spec), sources)
 
 
 def default_jobs() -> int:
