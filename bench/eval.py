@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import re
+import shlex
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+SQUAD_CONFIG = Path(__file__).resolve().parent / "squad.toml"
 BENCHMARKS = {
     # name: (task, file relative to eval/)
     "wcl": ("definitions", "definitions/wcl-dev.jsonl"),
@@ -84,14 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         if not data.is_file():
             rows.append((name, "skipped: no data file", 0.0))
             continue
-        command = [
-            sys.executable,
-            str(eval_dir / "score_bench.py"),
-            task,
-            str(data),
-            "--cli",
-            args.cli,
-        ]
+        cli = args.cli
+        if name == "squad":  # question wording of every sentence, not the selection of claims
+            cli = f"{args.cli} --config {shlex.quote(str(SQUAD_CONFIG))}"
+        command = [sys.executable, str(eval_dir / "score_bench.py"), task, str(data), "--cli", cli]
         if args.limit:
             command += ["--limit", str(args.limit)]
         out, secs = run(command)
