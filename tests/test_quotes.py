@@ -409,7 +409,7 @@ SAME_PERSON = [
 
 @pytest.mark.parametrize(("name", "other", "same"), SAME_PERSON)
 def test_same_person(name: str, other: str, same: bool) -> None:
-    from factcards.nlp.quotes import _same_person
+    from factcards.nlp.people import _same_person
 
     assert _same_person(name, other) is same
     assert _same_person(other, name) is same
@@ -483,3 +483,55 @@ EXCHANGE = (
 )
 def test_exchange_turns(parse, start_words: str, speaker: str) -> None:
     assert _fact_starting(_facts(parse, EXCHANGE), start_words).speaker == speaker
+
+
+# a "she" that is the subject of narration carries on the one it stands for: the "said she"
+# after it is that person, not the last woman merely mentioned
+PRONOUN_CHAIN = [
+    (
+        "Jane smiled at the news. She rose from her chair by the window. She walked over to "
+        "Lydia and sat down beside her.\n\n"
+        '"I always knew that the regiment would come back to us," said she.',
+        "I always knew",
+        "Jane",
+    ),
+    (
+        "Mr. Hale opened the letter. He read it twice over in silence. He then gave it to "
+        "Mr. Thornton without a word.\n\n"
+        '"You had better see for yourself what they have written," said he.',
+        "You had better see",
+        "Mr. Hale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "start_words", "speaker"), PRONOUN_CHAIN)
+def test_pronoun_chain(parse, text: str, start_words: str, speaker: str) -> None:
+    assert _fact_starting(_facts(parse, text), start_words).speaker == speaker
+
+
+# an exchange fills a turn only near a turn whose speaker is known: far from any, a third
+# voice may have joined unnoticed (here the speakers are named only at the end)
+LONG_EXCHANGE = (
+    "".join(
+        f'"This is turn number {word} of a very long talk about the road."\n\n'
+        for word in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+    + '"I cannot believe that you walked all the way from the station," said Anne.\n\n'
+    + '"It was a fine morning and the road is not long," said Mr. Price.'
+)
+
+
+@pytest.mark.parametrize(
+    ("start_words", "speaker"),
+    [
+        ("This is turn number ten", "Mr. Price"),
+        ("This is turn number nine", "Anne"),
+        ("This is turn number six", "Mr. Price"),
+        ("This is turn number one", None),
+        ("This is turn number two", None),
+    ],
+)
+def test_exchange_reach(parse, start_words: str, speaker: str | None) -> None:
+    facts = [f for f in _facts(parse, LONG_EXCHANGE) if f.quote.text.startswith(start_words)]
+    assert [f.speaker for f in facts] == ([speaker] if speaker else [])
