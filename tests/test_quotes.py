@@ -535,3 +535,61 @@ LONG_EXCHANGE = (
 def test_exchange_reach(parse, start_words: str, speaker: str | None) -> None:
     facts = [f for f in _facts(parse, LONG_EXCHANGE) if f.quote.text.startswith(start_words)]
     assert [f.speaker for f in facts] == ([speaker] if speaker else [])
+
+
+# relations: "her aunt" is the one the text called her aunt; a relation is never the one the turn
+# before addressed; the narration after a quote does not say who spoke it
+RELATIONS = [
+    (
+        'Mr. Grant looked up from his book.\n\n"I hope the new neighbour will like your hat very'
+        ' much, Lucy," said he.\n\n"We are not in a way to know what he likes at all," said her'
+        " mother resentfully.",
+        "We are not in a way",
+        None,
+    ),
+    (
+        "Anne travelled with Mrs. Norris, her aunt, who had come down from town.\n\n"
+        '"You must not be so anxious about the journey, my dear," said her aunt.',
+        "You must not be so anxious",
+        "Mrs. Norris",
+    ),
+    (
+        "Her aunt, Mrs. Norris, met Anne at the gate.\n\n"
+        '"You must not be so anxious about the journey, my dear," said her aunt.',
+        "You must not be so anxious",
+        "Mrs. Norris",
+    ),
+    (
+        "Anne met Mrs. Norris, her aunt, and later Mrs. Jennings, her aunt too.\n\n"
+        '"You must not be so anxious about the journey, my dear," said her aunt.',
+        "You must not be so anxious",
+        None,
+    ),
+    (
+        "He walked with Mr. Elton, his cousin, to the gate.\n\n"
+        '"It is a very fine morning for a walk indeed," said his cousin.',
+        "It is a very fine morning",
+        "Mr. Elton",
+    ),
+    (
+        'Lucy came into the room.\n\n"I shall not say anything more about the matter, I assure'
+        ' you." Lucy smiled at her sister and sat down.',
+        "I shall not say anything",
+        None,
+    ),
+    (
+        'Lucy came into the room. "I shall not say anything more about the matter, I assure you."',
+        "I shall not say anything",
+        "Lucy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "start_words", "speaker"), RELATIONS)
+def test_relations_and_narration(parse, text: str, start_words: str, speaker: str | None) -> None:
+    facts = [f for f in _facts(parse, text) if start_words in f.quote.text]
+    if speaker is None:
+        assert facts == []
+    else:
+        assert facts, f"no quote with {start_words!r}"
+        assert facts[0].speaker == speaker

@@ -116,11 +116,20 @@ def _fill_exchange(context: _Context, segment: list[tuple[int, str | None]]) -> 
                 continue
             if quote.blocked and quote.blocked_gender != _gender(context, candidate):
                 continue
+            if quote.blocked and not quote.blocked_pronoun and _answers(context, quote, candidate):
+                continue  # "…, Lizzy" answered by "her mother": the mother is not Lizzy
             addressed = _addressee(context, quote)
             if addressed and _same_person(addressed, candidate):
                 continue
             quote.speaker, quote.via, quote.verb = candidate, "exchange", "said"
             quote.blocked = False
+
+
+def _answers(context: _Context, quote: _Quote, name: str) -> bool:
+    """Whether the turn before `quote` calls `name` by name."""
+    last = _last_turn(context, quote.paragraph)
+    addressed = _addressee(context, last) if last is not None else None
+    return bool(addressed) and _same_person(addressed, name)
 
 
 def _by_turns(context: _Context, number: int, quote: _Quote) -> bool:

@@ -364,6 +364,52 @@ def _antecedent(
     return best if best is not None and best.name else None
 
 
+def _named_relative(context: _Context, subject: Token) -> str | None:
+    """ "said her aunt" -> "Mrs. Gardiner" when the text said "Mrs. Gardiner, her aunt" (or "her
+    aunt, Mrs. Gardiner", "his sister Georgiana") before, and named no other "her aunt"."""
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in POSSESSIVE_PRONOUNS:
+        return None
+    noun, gender = subject.lemma_.lower(), POSSESSIVE_PRONOUNS[owner.lower_]
+    names: list[str] = []
+    for at, relation, owner_gender, name in _relatives(context):
+        if at >= subject.idx:
+            break
+        same_relation = relation == noun and owner_gender == gender
+        if same_relation and not any(_same_person(name, other) for other in names):
+            names.append(name)
+    return names[0] if len(names) == 1 else None
+
+
+def _relatives(context: _Context) -> list[tuple[int, str, str, str]]:
+    """Relations the narration spells out by apposition, in text order."""
+    if context.relatives is None:
+        context.relatives = []
+        for token in context.doc:
+            if token.dep_ != "appos" or context.quote_of_token[token.i] >= 0:
+                continue
+            for noun, name in ((token, token.head), (token.head, token)):
+                if noun.pos_ != "NOUN" or name.pos_ != "PROPN":
+                    continue
+                if noun.lemma_.lower() not in PERSON_NOUNS:
+                    continue
+                owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                if owner is None or owner.lower_ not in POSSESSIVE_PRONOUNS:
+                    continue
+                found = _name_of(context, name)
+                relation_gender = PERSON_NOUNS[noun.lemma_.lower()]
+                if relation_gender and _gender(context, found[0] if found else "") not in (
+                    "",
+                    relation_gender,
+                ):
+                    continue  # "Mr. X, her sister" is a misparse
+                if found and found[0][:1].isupper():
+                    owner_gender = POSSESSIVE_PRONOUNS[owner.lower_]
+                    relation = (noun.idx, noun.lemma_.lower(), owner_gender, found[0])
+                    context.relatives.append(relation)
+    return context.relatives
+
+
 def _same_person(name: str, other: str) -> bool:
     """ "Darcy", "Mr. Darcy" and "Fitzwilliam Darcy" are one person, so are "Elizabeth", "Lizzy",
     "Miss Eliza" and "Elizabeth Bennet"; "Mr. Bennet" and "Mrs. Bennet" are not, nor are

@@ -33,6 +33,7 @@ class _Quote:
     title: bool = False
     blocked: bool = False  # its attribution names someone we cannot name ("said her aunt")
     blocked_gender: str = ""  # the gender that attribution gives ("said she" -> "f")
+    blocked_pronoun: bool = False  # that attribution is a bare pronoun ("said she", not "her aunt")
     addressed: str | None = None  # "said Elizabeth to Darcy" -> Darcy
     speaker: str | None = None
     verb: str = "wrote"
@@ -70,6 +71,8 @@ class _Context:
     by_paragraph: dict[int, list[_Quote]] = field(default_factory=dict)
     titled: dict[str, set[str]] | None = None  # family name -> genders of its titled members
     token_starts: list[int] = field(default_factory=list)  # character offset of each token
+    # people the narration names by a relation: (offset, "aunt", possessor's gender, "Mrs. X")
+    relatives: list[tuple[int, str, str, str]] | None = None
 
 
 def _quotes_in(context: _Context, paragraph: int) -> list[_Quote]:

@@ -21,6 +21,7 @@ from .people import (
     _gender,
     _is_person_word,
     _name_of,
+    _named_relative,
 )
 from .quote_context import (
     DIALOGUE_WINDOW,
@@ -184,9 +185,10 @@ def _by_paragraph_subject(context: _Context, number: int, quote: _Quote) -> bool
     """A quote in a paragraph whose narration has one person as subject: 'Jane smiled. "…"'."""
     if quote.block:
         return False
-    start, end = context.paragraphs[quote.paragraph]
+    start = context.paragraphs[quote.paragraph][0]
+    # only the narration before the quote: what follows it is often the listener's reaction
     low = bisect.bisect_left(context.mention_keys, start)
-    high = bisect.bisect_left(context.mention_keys, end)
+    high = bisect.bisect_left(context.mention_keys, quote.open_at)
     names = {m.name for m in context.mentions[low:high] if m.subject and m.name}
     if len(names) != 1:
         return False
@@ -223,6 +225,7 @@ def _attribute_from(
             _continuing_speaker(context, quote, subject, verb)
             or _name_in_dialogue(context, quote, subject, verb)
             or _relative_name(context, quote, subject)
+            or _relative_by_apposition(context, subject)
             or _name_of(context, subject, exclude=addressed)
         )
         if found is not None and not any(ch.isupper() for ch in found[0]):
@@ -235,6 +238,7 @@ def _attribute_from(
                 quote.blocked_gender = PERSON_PRONOUNS.get(subject.lower_) or PERSON_NOUNS.get(
                     subject.lemma_.lower(), ""
                 )
+                quote.blocked_pronoun = subject.lower_ in PERSON_PRONOUNS
                 quote.via = "blocked"
                 return False
             continue
@@ -449,6 +453,9 @@ def _name_in_dialogue(
         return None
     addressed = _addressee(context, last)
     addressed_gender = _gender(context, addressed) if addressed else ""
+    if relation and not _possessor_may_be(context, subject, last.speaker):
+        # "said her mother" after a man's "…, Lizzy": she is Lizzy's mother, not Lizzy
+        return None
     if (
         addressed
         and addressed != last.speaker
@@ -462,6 +469,14 @@ def _name_in_dialogue(
     window = context.paragraphs[max(0, paragraph - DIALOGUE_WINDOW)][0]
     mention = _antecedent(context, subject.idx, window, gender, exclude=last.speaker)
     return (mention.name, mention) if mention else None
+
+
+def _possessor_may_be(context: _Context, subject: Token, name: str | None) -> bool:
+    """ "her husband" answering a woman: "her" may be that woman (unknown gender: may be)."""
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in POSSESSIVE_PRONOUNS or not name:
+        return True
+    return _gender(context, name) in ("", POSSESSIVE_PRONOUNS[owner.lower_])
 
 
 def _relative_name(
@@ -493,6 +508,13 @@ def _relative_name(
         return None
     family = _family_name(context, owner_name, married=noun in SPOUSE_NOUNS)
     return (f"{title} {family}", None) if family else None
+
+
+def _relative_by_apposition(
+    context: _Context, subject: Token
+) -> tuple[str, _Mention | None] | None:
+    name = _named_relative(context, subject) if subject.pos_ == "NOUN" else None
+    return (name, None) if name else None
 
 
 def _past_tense(verb: Token) -> str:
