@@ -100,7 +100,7 @@ def date_span(value: str | None) -> tuple[float, float] | None:
     if not slash:
         return start
     end = _point_span(second)
-    if end is None or end[1] < start[0]:
+    if end is None or end[1] <= start[0]:  # an empty or backwards range
         return None
     return start[0], end[1]
 
