@@ -209,6 +209,88 @@ POSITIVES = [
         "He joined the International Committee of the Fourth International (ICFI) in 1953.",
         ("ICFI", "the International Committee of the Fourth International", "parenthetical"),
     ),
+    # appositive on a common noun: an indefinite description restricted by a clause or phrase
+    (
+        "Many rivers suffer from siltation , a process in which fine sediment fills the channel .",
+        ("siltation", "a process in which fine sediment fills the channel", "appositive"),
+    ),
+    (
+        "Many towns relied on a militia — that is , a force of citizens that defends the "
+        "community .",
+        ("militia", "a force of citizens that defends the community", "appositive"),
+    ),
+    # "X include A , B , and C": a class given by three or more members
+    (
+        "Mammals include whales , bats , and humans .",
+        ("Mammals", "whales , bats , and humans", "definitor"),
+    ),
+    # "Another kind of X is Y": Y is the term
+    (
+        "Another kind of volcanic rock is basalt .",
+        ("basalt", "kind of volcanic rock", "copular"),
+    ),
+    # a name for what a clause describes: ", which is known as", "When …, it is called"
+    (
+        "Some birds fly south every winter , which is known as migration .",
+        ("migration", "Some birds fly south every winter", "definitor"),
+    ),
+    (
+        "When water turns directly into vapour , it is called evaporation .",
+        ("evaporation", "water turns directly into vapour", "definitor"),
+    ),
+    (
+        "When a metal can be drawn into wires , it is said to be ductile .",
+        ("ductile", "a metal can be drawn into wires", "definitor"),
+    ),
+    # a generic "our" before a described subject; active "use the term X to refer to"
+    (
+        "Our capacity to remember faces is known as facial memory .",
+        ("facial memory", "capacity to remember faces", "definitor"),
+    ),
+    (
+        "Biologists use the term niche to refer to the role of a species in an ecosystem .",
+        ("niche", "the role of a species in an ecosystem", "definitor"),
+    ),
+    (
+        "The term cyberspace was coined to describe the world of computer networks .",
+        ("cyberspace", "the world of computer networks", "definitor"),
+    ),
+    (
+        "In this chapter , we will define inflation as a general rise in prices .",
+        ("inflation", "a general rise in prices", "definitor"),
+    ),
+    # the term is outside a bracketed gloss, names joined by "or" stay one term, "the word X"
+    (
+        "The Beaver ( Castor fiber ) is a large rodent of the northern forests .",
+        ("Beaver", "a large rodent of the northern forests", "copular"),
+    ),
+    (
+        "An Ox ( plural : oxen ) is a bovine trained as a draft animal .",
+        ("Ox", "a bovine trained as a draft animal", "copular"),
+    ),
+    (
+        "A cellar or basement is a room below the ground floor .",
+        ("cellar or basement", "a room below the ground floor", "copular"),
+    ),
+    (
+        "The word Sputnik means a travelling companion .",
+        ("Sputnik", "a travelling companion", "definitor"),
+    ),
+    # "X describes Y" with a bare abstract noun as X
+    (
+        "Entropy describes the disorder of a system .",
+        ("Entropy", "the disorder of a system", "definitor"),
+    ),
+    # "a special case of"; a circular clause cut at its outer relative clause
+    (
+        "A square is a special case of a rectangle .",
+        ("square", "a special case of a rectangle", "copular"),
+    ),
+    (
+        "Quarks are particles that carry colour charge , which implies that quarks never appear "
+        "alone .",
+        ("Quarks", "particles that carry colour charge", "copular"),
+    ),
 ]
 
 NEGATIVES = [
@@ -244,13 +326,36 @@ NEGATIVES = [
     # naming an individual, a name that is a description, a pronoun that is named
     "The village has a medieval church called St Peter's.",
     "He is called Ashi's brother.",
-    "If torpor occurs in summer, it is called estivation.",
+    "It is called estivation.",
     # "means that" draws a conclusion; a colon before a list; a list with "or"
     "The closure of the shop means that fewer stories can be told.",
     "Savings can be divided into several categories: deposits, bonds and stocks.",
     "Coupling from one circuit, part of a circuit, or channel is common.",
     # a lone capitalised title is part of the name's style
     "In 2010, President Barack Obama signed the law.",
+    # one instance of a kind, an aspect of another thing, a list of subjects, a proper name
+    "The second model was a small truck .",
+    "The basic function of the kidney is filtration of the blood .",
+    "Anna Berg and Carl Lind were the winners of the first tournament .",
+    "The subject of the painting is the biblical Judith .",
+    # a proper name given to one individual; "referred to X as Y" has no term as subject
+    "There is a small town called Brookfield near the river .",
+    "A Dutch painter named Jan Steen lived there .",
+    "The merged firm was known as Northwind until 2008 .",
+    "Earlier reports referred to the disease as a fever .",
+    # no apposition: a clause's subject after a comma, an opener, a list
+    "The rat pressed the lever , a pellet of food dropped out .",
+    "In humans , a mutation in this gene causes disease .",
+    "The village has Oakfield Hall , a primary school , and a bakery .",
+    # titles: a plural role before a list of names, a noun that introduces a name
+    "The team hired experienced climbers Ann Smith and Bob Stone .",
+    "The old name Eboracum is still used .",
+    # a bare job noun says nothing about who the person is
+    "Sally Jones , a teacher , opened the door .",
+    # "include" with examples, not a class
+    "Examples include sugar , salt , and flour .",
+    # a report describes; it is not a term
+    "The report describes the disorder of the camp .",
 ]
 
 

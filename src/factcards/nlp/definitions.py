@@ -97,7 +97,9 @@ COUNTING_WORDS = frozenset(
     {"several", "many", "some", "various", "following", "different", "few", "both", "all"}
 )
 # heads of "the term X" subjects
-METALINGUISTIC_NOUNS = frozenset({"term", "word", "concept", "phrase", "expression", "notion"})
+METALINGUISTIC_NOUNS = frozenset(
+    {"term", "word", "concept", "phrase", "expression", "notion", "name"}
+)
 DANGLING_PRONOUNS = frozenset(
     {"he", "she", "it", "they", "him", "her", "them", "this", "these", "those", "that"}
 )
@@ -133,6 +135,36 @@ RESOLVABLE_PRONOUNS = frozenset({"it"})
 CLAUSE_DEPS = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "conj", "appos", "parataxis", "pcomp"}
 )
+# ordinal or "another" before a term: "the second Predator" is one instance, not the kind
+INSTANCE_MODIFIERS = frozenset(
+    {"another", "first", "second", "third", "fourth", "fifth", "last", "next", "previous",
+     "latter", "former", "one", "example"}
+)  # fmt: skip
+# nouns that name an aspect of something else: "the basic functionality of X is …" describes X
+ASPECT_NOUNS = frozenset(
+    {"functionality", "function", "feature", "characteristic", "property", "theme", "subject",
+     "topic", "size", "center", "centre", "reminder", "symbol", "conflict", "highlight",
+     "attraction", "advantage", "disadvantage", "benefit", "drawback", "origin", "name", "title",
+     "strength", "weakness", "focus", "core", "heart", "basis", "hallmark", "version", "member"}
+)  # fmt: skip
+# separators of an apposition on a common noun: "eutrophication , a process whereby …"
+APPOSITION_MARKS = frozenset({",", "—", "–", "--"})
+# dependents that restrict a description so that it can define: "a plan for …", "a group that …"
+RESTRICTING_DEPS = frozenset({"relcl", "acl", "prep"})
+# subjects of "include" that announce examples rather than a class: "Examples include …"
+# possessives that speak of everyone: "our ability to …", "one's ancestry"
+GENERIC_POSSESSIVES = frozenset({"our", "your", "one", "one's", "one ’s"})
+# subject pronouns that can take up a "when" clause: "When …, it is called Y"
+CLAUSE_PRONOUNS = frozenset({"it", "this", "they", "that"})
+# nouns before a name that say what kind of name it is, not who or what it names
+NAME_INTRODUCING_NOUNS = (
+    METALINGUISTIC_NOUNS
+    | CLASS_NOUNS
+    | frozenset({"cognomen", "nickname", "genus", "order", "family", "domain", "millennium",
+                 "century", "year", "season", "time"})
+)  # fmt: skip
+LIST_SUBJECTS = frozenset({"example", "instance", "case", "thing", "item", "factor", "tactic"})
+MIN_MEMBERS = 3
 TRIM_CHARS = " \t\n,;:—–-\"'“”‘’()[]*_"
 MAX_TERM_TOKENS = 10
 MAX_DEFINIENS_TOKENS = 40
@@ -242,9 +274,44 @@ def _is_anaphoric_subject(head: Token) -> bool:
         return True
     if head.lemma_.lower() in GENERIC_SUBJECTS and head.pos_ != "PROPN":
         return True
+    if _is_instance(head) or _is_aspect(head):
+        return True
     return any(
         child.dep_ in {"det", "poss"} and child.lower_ in ANAPHORIC_DETERMINERS
         for child in head.children
+    )
+
+
+def _is_instance(head: Token) -> bool:
+    """ "The second Predator", "another method", "one species": one member of a kind, picked
+    out by its place in a series (a named "First World War" or "first law of …" is not)."""
+    if any(c.dep_ == "det" and c.lower_ == "another" for c in head.children):
+        return True
+    if any(
+        (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss" or c.tag_ == "NNP"
+        for c in head.children
+    ):
+        return False  # "the first law of motion", "Kirchhoff's first rule"
+    return any(
+        c.i < head.i
+        and c.dep_ in {"det", "amod", "nummod", "compound", "nmod", "advmod"}
+        and c.lower_ in INSTANCE_MODIFIERS
+        and (c.lower_ != "one" or c.i == head.left_edge.i)
+        and c.ent_type_ in {"", "ORDINAL", "CARDINAL"}
+        for c in head.children
+    )
+
+
+def _is_aspect(head: Token) -> bool:
+    """ "The basic functionality of ALCAP", "a typical size of casing": the subject is an aspect
+    of another thing, so the sentence describes that thing rather than defining a term."""
+    return (
+        head.pos_ == "NOUN"
+        and head.lemma_.lower() in ASPECT_NOUNS
+        and any(
+            c.dep_ == "prep" and c.lower_ in {"of", "in", "between", "to", "for"}
+            for c in head.children
+        )
     )
 
 
@@ -267,6 +334,7 @@ def _fact(
     doc = sent.doc
     term_first, term_last = term
     def_first, def_last = definiens
+    term_first, term_last = _without_metalinguistic(doc, term_first, term_last, sent.end)
     if term_last - term_first + 1 > MAX_TERM_TOKENS:
         return None
     def_last = _clip_definiens(doc, def_first, def_last)
@@ -299,6 +367,33 @@ def _fact(
     )
 
 
+def _without_metalinguistic(doc: Doc, first: int, last: int, limit: int) -> tuple[int, int]:
+    """ "the term Art" -> "Art"; a bare "the term" followed by the name -> that name."""
+    i = first
+    while i <= last and doc[i].dep_ == "det":
+        i += 1
+    if i > last or doc[i].lemma_.lower() not in METALINGUISTIC_NOUNS or not doc[i].is_lower:
+        return first, last
+    if i < last:
+        return i + 1, last
+    following = i + 1
+    while following < limit and doc[following].is_quote:
+        following += 1
+    if following < limit and doc[following].pos_ in NOUN_POS | {"X"}:
+        name_last = following
+        while (
+            name_last + 1 < limit
+            and doc[name_last + 1].pos_ in NOUN_POS
+            and (
+                doc[name_last + 1].head.i in {name_last, following}
+                or doc[name_last].head.i == name_last + 1
+            )
+        ):
+            name_last += 1
+        return following, name_last
+    return first, last
+
+
 def _is_dangling(token: Token) -> bool:
     return (token.lower_ in DANGLING_PRONOUNS and token.pos_ == "PRON" and token.tag_ != "WDT") or (
         token.lower_ in {"this", "these", "those"} and token.dep_ == "det"
@@ -317,19 +412,23 @@ def _cut_before_clause(doc: Doc, first: int, last: int, token: Token) -> int:
     """The last token of the definiens first..last without the clause or phrase holding
     `token`; first - 1 when `token` sits in the definiens' own head phrase."""
     clause = token
-    while clause.head.i != clause.i and first < clause.head.i <= last:
+    # from the innermost clause outwards: "hadrons that …, which implies that mesons …" is cut
+    # before "which implies", not inside it
+    while True:
         if clause.dep_ in CLAUSE_DEPS and clause.left_edge.i > first:
-            break
+            cut = clause.left_edge.i - 1
+            # no trailing ",", "and", "that", "meaning" left over
+            while cut > first and (
+                doc[cut].is_punct
+                or doc[cut].pos_ in {"CCONJ", "SCONJ", "ADP"}
+                or doc[cut].tag_ == "WDT"
+            ):
+                cut -= 1
+            if doc[cut].pos_ in NOUN_POS | {"ADJ", "NUM"}:
+                return cut
+        if clause.head.i == clause.i or not first < clause.head.i <= last:
+            return first - 1
         clause = clause.head
-    if clause.dep_ not in CLAUSE_DEPS or clause.left_edge.i <= first:
-        return first - 1
-    cut = clause.left_edge.i - 1
-    # no trailing ",", "and", "that", "meaning" left over
-    while cut > first and (
-        doc[cut].is_punct or doc[cut].pos_ in {"CCONJ", "SCONJ", "ADP"} or doc[cut].tag_ == "WDT"
-    ):
-        cut -= 1
-    return cut if doc[cut].pos_ in NOUN_POS | {"ADJ", "NUM"} else first - 1
 
 
 def _words(text: str) -> list[str]:
@@ -433,6 +532,8 @@ def _copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
         first, last = _phrase_bounds(antecedent)
         term = (_strip_determiner(doc, first, last), last)
         context_start = doc[antecedent.sent.start].idx
+    elif _is_instance(subject) and subject.lemma_.lower() in CLASS_NOUNS:
+        return _inverted_class_fact(sent, verb, subject, attribute)
     elif not _is_nominal(subject) or _is_anaphoric_subject(subject):
         return None
     else:
@@ -445,12 +546,15 @@ def _copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
         return None
     if any(c.dep_ == "advmod" and c.lower_ in DISCOURSE_OPENERS for c in children):
         return None
-    if not _is_class_attribute(attribute):
+    if not _is_class_attribute(attribute) or _identifies_a_name(subject, attribute):
+        return None
+    if _ranks_or_roles(subject, attribute):
         return None
     if classifying and not _is_indefinite_class(attribute):
         return None
     if term is None:
-        term = _phrase_bounds(subject)
+        term = _phrase_bounds(subject, _subject_cut_deps(subject))
+        term = _outside_brackets(doc, term, sent.start) or term
         if not _stands_alone(doc, *term) or _is_superlative_term(doc, *term):
             return None
         if subject.i - term[0] > 0 and doc_first_is_det(doc, term[0]) and term[1] > term[0]:
@@ -458,6 +562,84 @@ def _copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
     definiens = _subtree_bounds(attribute)
     copula = "was" if lower in PAST_COPULAS or verb.tag_ == "VBD" else "is"
     return _fact(sent, term, definiens, "copular", copula=copula, context_start=context_start)
+
+
+def _inverted_class_fact(
+    sent: SpacySpan, verb: Token, subject: Token, attribute: Token
+) -> DefinitionFact | None:
+    """ "Another type of delusion is somatic delusion": the attribute is the term and the
+    subject, without its "another", the class it belongs to."""
+    doc = sent.doc
+    if attribute.pos_ != "NOUN" or not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
+    ):
+        return None
+    if any(c.dep_ == "det" for c in attribute.children):
+        return None  # "… is the Borsche synthesis", "… is a bond": an instance, not a term
+    first, last = _subtree_bounds(subject)
+    while first < subject.i and doc[first].lower_ in INSTANCE_MODIFIERS | {"the", "a", "an"}:
+        first += 1
+    term = _phrase_bounds(attribute)
+    copula = "was" if verb.lower_ in PAST_COPULAS else "is"
+    return _fact(sent, term, (first, last), "copular", copula=copula)
+
+
+def _identifies_a_name(subject: Token, attribute: Token) -> bool:
+    """ "A centre of their power is the Esoteric Order of Dagon", "the Lory was Lorina Liddell":
+    a common-noun subject identified with a proper name picks out an individual; it does not
+    say what the subject is."""
+    return (
+        attribute.pos_ == "PROPN"
+        and subject.pos_ == "NOUN"
+        and subject.lemma_.lower() not in METALINGUISTIC_NOUNS
+        and not _has_article(attribute, {"a", "an"})
+        and not any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower for c in attribute.children
+        )
+    )
+
+
+def _ranks_or_roles(subject: Token, attribute: Token) -> bool:
+    """Copular sentences that list or rank rather than define: "A and B were the champions",
+    "Mandeville was one of William's commanders"."""
+    chain = [subject]
+    for member in chain:
+        chain += [c for c in member.children if c.dep_ == "conj"]
+    joiners = {c.lower_ for member in chain for c in member.children if c.dep_ == "cc"}
+    if len(chain) > 1 and joiners == {"and"}:
+        return True
+    return subject.ent_type_ == "PERSON" and attribute.lower_ == "one"
+
+
+def _subject_cut_deps(subject: Token) -> frozenset[str]:
+    """ "A Trade Exchange or Barter is …": names joined by "or" are one term (other names of
+    the same thing); "X and Y are …" stays cut at the coordination."""
+    alternatives = any(c.dep_ == "cc" and c.lower_ == "or" for c in subject.subtree)
+    return PHRASE_END_DEPS - {"cc", "conj"} if alternatives else PHRASE_END_DEPS
+
+
+def _outside_brackets(doc: Doc, term: tuple[int, int], limit: int) -> tuple[int, int] | None:
+    """ "The Koala ( Phascolarctos cinereus ) is …" parsed with the bracket as the subject: the
+    term is the noun phrase before the bracket, not the gloss inside it."""
+    first, last = term
+    if first - 1 <= limit or doc[first - 1].text != "(":
+        return None
+    depth = 1
+    for token in doc[first : min(len(doc), first + 40)]:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth == 0:
+            break
+    if depth != 0 or token.i <= last:
+        return None  # the subject runs past the closing bracket
+    end = first - 2
+    start = end
+    while start - 1 >= limit and (
+        doc[start - 1].pos_ in NOUN_POS | {"ADJ"} or _is_inner_hyphen(doc[start - 1])
+    ):
+        start -= 1
+    if doc[end].pos_ not in NOUN_POS | {"X"}:
+        return None
+    return start, end
 
 
 def _has_mark(token: Token) -> bool:
@@ -495,9 +677,14 @@ def _is_class_attribute(attribute: Token) -> bool:
 
 def _classifies_generic(attribute: Token) -> bool:
     """ "A felony is a serious crime": a judging noun classifies an indefinite, generic subject
-    ("a N is a N …"); after "this", "the plan" or a name it judges."""
+    ("a N is a N …"); after "this", "the plan" or a name it judges. "a special case of Y"
+    classifies whatever the subject."""
     if attribute.lemma_.lower() in JUDGING_NOUNS:
         return False
+    if any(c.lower_ in {"special", "particular", "limiting"} for c in attribute.children) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in attribute.children
+    ):
+        return True
     subjects = [c for c in attribute.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return (
         bool(subjects)
@@ -632,8 +819,12 @@ def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         if not comma:
             return
         i = comma + 1
-    if i < len(tokens) and tokens[i].lower_ in {"a", "an", "the"}:
+    if i < len(tokens) and tokens[i].lower_ in {"a", "an", "the", "another"}:
+        if tokens[i].lower_ == "another":
+            return
         i += 1
+    if i < len(tokens) and tokens[i].lower_ in INSTANCE_MODIFIERS:
+        return  # "The second Predator was …", "One species, …, is …"
     term_first = i
     while (
         i < len(tokens)
@@ -695,9 +886,13 @@ def _skip_asides(tokens: list[Token], i: int) -> int | None:
                 return None
             inner = tokens[i + 1 : close]
             # only names: no clause of its own, apart from "known as"/"called"
+            # a participle aside ("…, first passed in 1975 ,") is fine; a clause is not
             if any(
-                t.pos_ in {"VERB", "AUX"} and t.lower_ not in BRACKET_NAMING_WORDS for t in inner
-            ):
+                t.pos_ in {"VERB", "AUX"}
+                and t.lower_ not in BRACKET_NAMING_WORDS
+                and t.tag_ not in {"VBN", "VBG"}
+                for t in inner
+            ) or any(t.dep_ in {"nsubj", "nsubjpass"} or t.tag_ in {"WDT", "WP"} for t in inner):
                 return None
             i = close + 1
         else:
@@ -743,7 +938,7 @@ def appositive_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         # name first: "X, the N of …,"
         if doc[name.end].text == ",":
             description = _description_at(doc, name.end + 1, sent.end)
-            if description is not None:
+            if description is not None and _describes_well(doc, name, description, sent.end):
                 fact = _fact(sent, _name_bounds(name), description, "appositive")
                 if fact is not None:
                     yield fact
@@ -753,10 +948,107 @@ def appositive_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             before -= 1
         if before > sent.start and doc[before].text == "," and _closes(doc, name.end, sent.end):
             description = _description_before(doc, before - 1, sent)
-            if description is not None:
+            if description is not None and _describes_well(doc, name, description, sent.end):
                 fact = _fact(sent, _name_bounds(name), description, "appositive")
                 if fact is not None:
                     yield fact
+
+
+def common_appositive_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
+    """ "eutrophication , a process whereby nutrient runoff causes …", "a patrician class , a
+    ruling group composed of …": a common noun glossed by an indefinite description that a
+    clause or phrase restricts (a bare "his wife , a teacher" says too little)."""
+    doc = sent.doc
+    for mark in sent:
+        if mark.text not in APPOSITION_MARKS or mark.i - 1 <= sent.start:
+            continue
+        end_of_term = mark.i - 1
+        start = mark.i + 1
+        # a closing quote on either side of the comma: "“ massive retaliation , ” a plan"
+        if doc[end_of_term].is_quote:
+            end_of_term -= 1
+        if start < sent.end and doc[start].is_quote:
+            start += 1
+        # "a financial intermediary — that is , an institution that …"
+        if [t.lower_ for t in doc[start : start + 3]] == ["that", "is", ","]:
+            start += 3
+        if start + 1 >= sent.end or doc[start].lower_ not in {"a", "an"}:
+            continue
+        term = _term_before(sent, end_of_term)
+        if term is None or doc[term[1]].dep_ == "conj" or _in_list(doc, term[0], sent.start):
+            continue
+        head = doc[start].head
+        if head.i <= start or not _is_description_head(head) or head.tag_ != "NN":
+            continue
+        if not any(c.dep_ in RESTRICTING_DEPS and c.i > head.i for c in head.children):
+            continue
+        if head.dep_ in {"nsubj", "nsubjpass"} or _is_list_head(head):
+            continue  # "the rat hit the lever , a pellet of food came out"
+        if _opens_sentence(doc[term[1]], mark.i):
+            continue  # "For instance , an author who …"
+        last = min(head.right_edge.i, sent.end - 1)
+        fact = _fact(sent, term, (start, last), "appositive", is_person=False)
+        if fact is not None:
+            yield fact
+
+
+def _is_list_head(head: Token) -> bool:
+    """ "an auditorium …, and an education centre": the first item of a list, not a gloss."""
+    return any(c.dep_ == "conj" for c in head.children) and any(
+        c.text == "," and c.i > head.i for c in head.children
+    )
+
+
+def _opens_sentence(term_head: Token, mark: int) -> bool:
+    """The term sits in a phrase that depends on what follows the mark ("In humans , …")."""
+    governor = term_head.head
+    if governor.pos_ == "ADP":
+        governor = governor.head
+    return governor.i > mark
+
+
+def _in_list(doc: Doc, first: int, limit: int) -> bool:
+    """The phrase at `first` follows ", " or "and" in a list: "apples , pears , a fruit …"."""
+    before = first - 1
+    while before >= limit and doc[before].dep_ in {"det", "amod", "compound"}:
+        before -= 1
+    return before >= limit and (doc[before].text == "," or doc[before].dep_ == "cc")
+
+
+def _describes_well(doc: Doc, name: SpacySpan, description: tuple[int, int], sent_end: int) -> bool:
+    """Whether "Name, description" makes a card a teacher would keep: not an item of a list
+    ("St Peter's, an infant school, a village shop"), not a rank or a moment ("the skinniest
+    man alive", "the current owner"), not a bare job noun of a person ("Sally S, a
+    businesswoman") that says nothing about who the person is."""
+    first, last = description
+    after = max(last, name.end - 1) + 1
+    if (
+        after + 1 < sent_end
+        and doc[after].text == ","
+        and doc[after + 1].lower_ in {"a", "an", "the", "and", "or"}
+    ):
+        return False
+    if first - 1 > 0 and doc[first - 1].text == "," and doc[first - 2].lower_ in {"and", "or"}:
+        return False
+    if _is_superlative_term(doc, first, last) or any(
+        t.lower_ in INSTANCE_MODIFIERS | {"current", "present", "new", "latest"}
+        or t.ent_type_ == "ORDINAL"
+        for t in doc[first : last + 1]
+    ):
+        return False
+    if (
+        name.start < first
+        and name.root.head.pos_ == "ADP"
+        and _opens_sentence(name.root, first - 1)
+    ):
+        return False  # "…, in the United States, the survey acre": the name is an adverbial
+    head = max(
+        (t for t in doc[first : last + 1] if t.head.i < first or t.head.i > last or t.head == t),
+        key=lambda t: t.i,
+        default=doc[last],
+    )
+    bare = all(c.dep_ in {"det", "amod"} and not c.ent_type_ for c in head.children)
+    return not (name.label_ == "PERSON" and doc[first].lower_ in {"a", "an"} and bare)
 
 
 def _name_bounds(name: SpacySpan) -> tuple[int, int]:
@@ -847,6 +1139,10 @@ def title_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             continue
         if not ((role.pos_ in NOUN_POS and role.is_lower) or role.lower_ in ROLE_TITLES):
             continue
+        # "the old name Matrass", "the new genus Takakia" introduce a name, not a role; a
+        # plural role ("German photographers Bernd and Hilla Becher") heads a list of names
+        if role.lemma_.lower() in NAME_INTRODUCING_NOUNS or role.tag_ == "NNS":
+            continue
         # the name ends the noun phrase: "Bavarian" in "Bavarian social democrat" does not
         if name.root.head.i > name.root.i and name.root.head.pos_ in NOUN_POS:
             continue
@@ -885,9 +1181,14 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         if any(c.dep_ == "neg" for c in children):
             continue
         # "X may refer to Y" names a sense; other verbs under a modal only speculate
-        if any(c.tag_ == "MD" for c in children) and not (
-            lemma in MEANING_VERBS | USE_FOR_VERBS | {"use"}
-            and all(c.lower_ in SENSE_MODALS for c in children if c.tag_ == "MD")
+        # "we will define X as Y" stipulates a sense too
+        if (
+            any(c.tag_ == "MD" for c in children)
+            and not (
+                lemma in MEANING_VERBS | USE_FOR_VERBS | {"use"}
+                and all(c.lower_ in SENSE_MODALS for c in children if c.tag_ == "MD")
+            )
+            and lemma != "define"
         ):
             continue
         subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -916,7 +1217,20 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         if lemma in NAMING_VERBS and (passive or participle or _is_naming_participle(verb)):
             # "X is called Y" / "X, known as Y" / "X is referred to as Y": Y is the name
             names = [c for c in children if c.dep_ in {"oprd", "attr", "dobj"}] + as_objects
-            fact = _naming_fact(sent, verb, subjects, names) if names else None
+            fact = _clausal_naming_fact(sent, verb, subjects, names) if names else None
+            fact = fact or (_naming_fact(sent, verb, subjects, names) if names else None)
+            if fact is not None:
+                yield fact
+        elif lemma == "say" and passive and subjects:
+            # "When someone has two copies of the same allele , they are said to be homozygous"
+            names = [
+                g
+                for c in children
+                if c.dep_ == "xcomp" and c.lemma_ == "be"
+                for g in c.children
+                if g.dep_ in {"acomp", "attr"}
+            ]
+            fact = _clausal_naming_fact(sent, verb, subjects, names) if names else None
             if fact is not None:
                 yield fact
         elif lemma in COMPOSITION_VERBS | {"make"} and subjects and _is_generic_present(verb):
@@ -937,12 +1251,31 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             fact = _fact(sent, (first, last), _subtree_bounds(parts[0]), "definitor")
             if fact is not None:
                 yield fact
-        elif lemma == "use" and passive and subjects:
-            # "the term Epoch is used to describe a complete pass …"
+        elif lemma == "include" and not passive and subjects and _is_generic_present(verb):
+            # "The lepidosaurs include modern lizards , snakes , and tuataras": a class
+            # given by its members (three or more, so that the list is the whole answer)
+            fact = _members_fact(sent, verb, subjects[0])
+            if fact is not None:
+                yield fact
+        elif lemma == "use" and not passive and _used_term(verb) is not None:
+            # "Economists use the term demand to refer to the amount …"
+            fact = _used_term(verb)
+            if fact is not None:
+                yield fact
+        elif lemma in {"use", "coin"} and passive and subjects:
+            # "the term Epoch is used to describe a complete pass …", "the term X was coined
+            # to describe …"
             purposes = [
                 c for c in children if c.dep_ in {"xcomp", "advcl"} and c.lemma_ in USE_FOR_VERBS
             ]
-            term = _metalinguistic_term(subjects[0])
+            term = _metalinguistic_term(subjects[0]) or _marked_term(subjects[0])
+            named_by = subjects[0].left_edge.i - 1
+            if (
+                term is None
+                and named_by >= sent.start
+                and (sent.doc[named_by].lemma_.lower() in METALINGUISTIC_NOUNS)
+            ):
+                term = _phrase_bounds(subjects[0])  # "the term" parsed apart from its name
             # "Predestination may be used to refer to …": a word used for a sense
             used_for_sense = any(
                 p.lemma_ in {"refer", "mean", "denote", "designate"} for p in purposes
@@ -994,6 +1327,12 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             )
             if fact is not None:
                 yield fact
+        elif lemma == "describe" and not passive and subjects and _is_generic_present(verb):
+            # "The term Camel describes any of …", "Polymorphism describes multiple states …":
+            # a word or a field described in the present tense, not "the book describes …"
+            fact = _describing_fact(sent, verb, subjects[0])
+            if fact is not None:
+                yield fact
         elif (lemma in MEANING_VERBS or lemma == "stand") and not passive and subjects:
             for_objects = _prep_objects(verb, "for")
             meanings = [c for c in children if c.dep_ in {"dobj", "ccomp"}] + to_objects
@@ -1008,8 +1347,10 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
                 meanings = for_objects
             if not meanings:
                 continue
-            if lemma == "refer" and not to_objects:
-                continue
+            if lemma == "refer" and (
+                not to_objects or any(o.i > to_objects[0].i for o in _prep_objects(verb, "as"))
+            ):
+                continue  # "papers referred to Calreticulin as …" names; the subject is no term
             # "the term Apocrypha refers to": the parser may make both nouns subjects
             subject = next(
                 (s for s in subjects if s.lemma_.lower() in METALINGUISTIC_NOUNS), subjects[0]
@@ -1033,12 +1374,87 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
                 yield fact
 
 
+def _used_term(verb: Token) -> DefinitionFact | None:
+    """ "use the term X to refer to / to mean / to describe Y" in the active voice."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    term = _metalinguistic_term(objects[0]) or _marked_term(objects[0])
+    purposes = [
+        c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_ in USE_FOR_VERBS
+    ]
+    if term is None or not purposes:
+        return None
+    purpose = purposes[0]
+    meanings = [c for c in purpose.children if c.dep_ in {"dobj", "ccomp"}]
+    meanings += _prep_objects(purpose, "to")
+    if not meanings:
+        return None
+    return _fact(verb.sent, term, _subtree_bounds(meanings[0]), "definitor")
+
+
+def _describing_fact(sent: SpacySpan, verb: Token, subject: Token) -> DefinitionFact | None:
+    """ "X describes Y" where X is a term ("the term X") or a bare abstract noun (no article,
+    no name of a person, work or organisation that could be describing something)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or objects[0].pos_ not in NOUN_POS | {"PRON"} or verb.dep_ != "ROOT":
+        return None
+    if _prep_objects(verb, "as"):
+        return None  # "X describes Sirmio as a jewel": X is the one describing
+    term = _metalinguistic_term(subject) or _marked_term(subject)
+    if term is None:
+        common = subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and not subject.ent_type_)
+        if not common or subject.tag_ not in {"NN", "NNP"} or _is_anaphoric_subject(subject):
+            return None
+        if any(c.dep_ in {"det", "poss", "compound", "amod"} for c in subject.children):
+            return None  # "the book", "his report", "the annual report" describe things
+        term = _phrase_bounds(subject)
+    return _fact(sent, term, _subtree_bounds(objects[0]), "definitor")
+
+
+def _marked_term(head: Token) -> tuple[int, int] | None:
+    """ "the term demand" parsed with "term" as a compound of "demand": the words after it."""
+    markers = [
+        c.i
+        for c in head.children
+        if c.dep_ == "compound" and c.lemma_.lower() in METALINGUISTIC_NOUNS and c.i < head.i
+    ]
+    return (max(markers) + 1, _phrase_bounds(head)[1]) if markers else None
+
+
+def _members_fact(sent: SpacySpan, verb: Token, subject: Token) -> DefinitionFact | None:
+    """ "X include A , B and C" with X a common noun in the main clause, A, B, C nouns."""
+    if verb.dep_ != "ROOT" or subject.pos_ != "NOUN" or _is_anaphoric_subject(subject):
+        return None
+    if subject.lemma_.lower() in LIST_SUBJECTS or any(
+        c.lower_ in COUNTING_WORDS | INSTANCE_MODIFIERS | {"other"} for c in subject.children
+    ):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or objects[0].pos_ != "NOUN":
+        return None
+    members = [objects[0]]
+    while True:
+        nxt = [c for c in members[-1].children if c.dep_ == "conj" and c.pos_ in NOUN_POS]
+        if not nxt:
+            break
+        members.append(nxt[0])
+    if len(members) < MIN_MEMBERS:
+        return None
+    first, last = _phrase_bounds(subject)
+    if doc_first_is_det(sent.doc, first) and last > first:
+        first += 1
+    return _fact(sent, (first, last), _subtree_bounds(objects[0]), "definitor")
+
+
 def _is_naming_participle(verb: Token) -> bool:
     """ "regular payments, called premiums": a participle after a noun and a comma that the
     parser attached to the main verb."""
     doc = verb.doc
     before = verb.i - 1
-    while before >= 0 and doc[before].is_space:
+    while before >= 0 and (
+        doc[before].is_space or (doc[before].pos_ == "ADV" and doc[before].head.i == verb.i)
+    ):
         before -= 1
     return (
         verb.tag_ in {"VBN", "VBD"}
@@ -1060,7 +1476,10 @@ def _naming_fact(
     if verb.dep_ == "acl":
         described = verb.head
     elif participle:
-        described = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
+        before = verb.i - 1
+        while before > sent.start and doc[before].pos_ == "ADV":
+            before -= 1  # "…, sometimes referred to as …"
+        described = doc[before - 1] if doc[before].text == "," else doc[before]
         while described.dep_ in {"compound", "amod"} and described.head.i > described.i:
             described = described.head
     elif verb.dep_ == "relcl" and subjects and subjects[0].tag_ in {"WDT", "WP"}:
@@ -1070,17 +1489,22 @@ def _naming_fact(
     else:
         return None
     name = names[0]
-    if name.pos_ not in NOUN_POS | {"ADJ", "X"} or not _is_nominal(described):
+    unknown_word = name.pos_ == "ADV" and name.dep_ == "oprd" and name.is_alpha
+    if (name.pos_ not in NOUN_POS | {"ADJ", "X"} and not (unknown_word and not name.is_stop)) or (
+        not _is_nominal(described)
+    ):
         return None
     if name.i < verb.i or any(c.dep_ == "poss" for c in name.children):
         return None  # "called Ashi's brother" describes; it does not name
     # "X, known as Y": X without the participle clause; "X is called Y": all of X
     first, last = _phrase_bounds(described) if participle else _subtree_bounds(described)
     last = min(last, verb.i - 1)
+    if verb.dep_ == "relcl":
+        last = min(last, verb.left_edge.i - 1)  # "a state of readiness , which is called …"
     first = _described_start(doc, described, first, last)
     if first is None:
         return None
-    if participle and _names_an_individual(doc, described, name, verb):
+    if _names_an_individual(doc, described, name, verb):
         return None
     return _fact(
         sent,
@@ -1089,6 +1513,75 @@ def _naming_fact(
         "definitor",
         copula="was" if _is_past(verb) else "is",
     )
+
+
+def _clausal_naming_fact(
+    sent: SpacySpan, verb: Token, subjects: list[Token], names: list[Token]
+) -> DefinitionFact | None:
+    """A name given to what a clause describes: "Some people are born deaf , which is known as
+    congenital deafness", "When torpor occurs in summer , it is called estivation", "The
+    reverse , when a woman is married to two men , is called polyandry". The clause (without
+    its "when") is the definiens."""
+    doc = sent.doc
+    if not subjects:
+        return None
+    subject = subjects[0]
+    name = names[0]
+    if name.i < verb.i or name.pos_ not in NOUN_POS | {"ADJ"} or name.is_stop:
+        return None
+    clause: tuple[int, int] | None = None
+    antecedent = verb.head
+    if antecedent.dep_ == "npadvmod" or antecedent.ent_type_ in {"DATE", "TIME"}:
+        antecedent = antecedent.head  # "… fly south every winter , which is known as …"
+    if (
+        verb.dep_ in {"relcl", "advcl"}
+        and subject.lower_ == "which"
+        and antecedent.pos_ in {"VERB", "AUX"}
+        and subject.i - 1 > sent.start
+        and doc[subject.i - 1].text == ","
+    ):
+        # "which" takes up the whole clause before the comma
+        first = antecedent.left_edge.i
+        while first < subject.i and (doc[first].like_num or doc[first].is_punct):
+            first += 1  # a list number before the sentence
+        clause = (first, subject.i - 2)
+    elif subject.lower_ in CLAUSE_PRONOUNS or (
+        subject.lemma_.lower() in GENERIC_SUBJECTS | {"reverse", "opposite"}
+        and subject.pos_ == "NOUN"
+    ):
+        # "When …, it is called Y" / "The reverse , when …, is called Y"
+        whens = [
+            c
+            for head in (verb, subject)
+            for c in head.children
+            if c.dep_ in {"advcl", "relcl"}
+            and c.i < verb.i
+            and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "if"} for m in c.children)
+        ]
+        if whens:
+            when = whens[0]
+            mark = min(m.i for m in when.children if m.lower_ in {"when", "if"})
+            clause = (mark + 1, when.right_edge.i)
+        else:
+            clause = _opening_condition(sent, subject)
+    if clause is None or clause[1] - clause[0] < 2:
+        return None
+    term = _phrase_bounds(name, PHRASE_END_DEPS | {"prep"})
+    return _fact(sent, term, clause, "definitor", is_person=False)
+
+
+def _opening_condition(sent: SpacySpan, subject: Token) -> tuple[int, int] | None:
+    """ "When …, it is called Y" read from the surface (the parser often hangs the "when"
+    clause elsewhere): the words between the opening "When"/"If" and the comma before "it"."""
+    doc = sent.doc
+    first = sent.start
+    while first < subject.i and (doc[first].like_num or doc[first].is_punct):
+        first += 1
+    if doc[first].lower_ not in {"when", "if"} or subject.i - 1 <= first:
+        return None
+    if doc[subject.i - 1].text != ",":
+        return None
+    return first + 1, subject.i - 2
 
 
 def _described_start(doc: Doc, described: Token, first: int, last: int) -> int | None:
@@ -1104,18 +1597,36 @@ def _described_start(doc: Doc, described: Token, first: int, last: int) -> int |
     content = [t for t in doc[first : last + 1] if t.is_alpha and t.pos_ not in {"DET", "ADP"}]
     if demonstrative or described.lemma_.lower() in GENERIC_SUBJECTS:
         return first if len(content) >= 3 else None
-    if any(c.dep_ == "poss" and c.lower_ in ANAPHORIC_DETERMINERS for c in described.children):
+    possessives = [c for c in described.children if c.dep_ == "poss"]
+    if any(c.lower_ in GENERIC_POSSESSIVES for c in possessives):
+        # "our ability to perceive …": the generic "our" of a textbook, when the rest describes
+        generic = len(content) >= 2 and doc[first].lower_ in GENERIC_POSSESSIVES
+        return first + 1 if generic else None
+    if any(c.lower_ in ANAPHORIC_DETERMINERS for c in possessives):
         return None
     return first
 
 
 def _names_an_individual(doc: Doc, described: Token, name: Token, verb: Token) -> bool:
-    """ "a pig named Pigasus", "a football team called Woolhope FC": a name given to one
-    individual thing introduces it; "a process called schizocoely" names a kind."""
-    if verb.lemma_.lower() == "know":
-        return False
+    """ "a pig named Pigasus", "a Russian director named Theodore Komisarjevsky", "the merged
+    company was known as LogicaCMG": a proper name given to one individual thing introduces
+    it; "a process called schizocoely" names a kind."""
     proper = name.text[:1].isupper() and name.i > verb.i
-    return proper and _has_article(described, {"a", "an"}) and described.dep_ in {"dobj", "pobj"}
+    if not proper or described.pos_ != "NOUN" or described.tag_ != "NN":
+        return False
+    if described.lemma_.lower() in CLASS_NOUNS | METALINGUISTIC_NOUNS:
+        return False
+    if name.pos_ != "PROPN" and not name.ent_type_:
+        return False
+    singled_out = _has_article(described, {"a", "an", "the"}) or any(
+        c.lower_ == "one" for c in described.children
+    )
+    if verb.lemma_.lower() == "know":
+        # "the region now known as Condroz"; not "the struggle between them for … became
+        # known as the Cold War", whose description says what the name stands for
+        bare = not any(c.dep_ in RESTRICTING_DEPS for c in described.children)
+        return singled_out and _has_article(described, {"the"}) and bare
+    return singled_out
 
 
 def _considered_fact(
@@ -1314,6 +1825,8 @@ def _gloss_after(sent: SpacySpan, first: int) -> tuple[int, int] | None:
 
 
 def _colon_fact(sent: SpacySpan, colon: Token) -> DefinitionFact | None:
+    if _inside_brackets(sent, colon.i):
+        return None  # "( plural : octahedra )", "( symbol : G )" label a form; no gloss
     term = _term_before(sent, colon.i - 1, list_intro=True)
     if term is None:
         return None
@@ -1321,6 +1834,14 @@ def _colon_fact(sent: SpacySpan, colon: Token) -> DefinitionFact | None:
     if gloss is None:
         return None
     return _fact(sent, term, gloss, "appositive", is_person=False)
+
+
+def _inside_brackets(sent: SpacySpan, i: int) -> bool:
+    depth = 0
+    for token in sent.doc[sent.start : i]:
+        depth += token.text == "("
+        depth -= token.text == ")" and depth > 0
+    return depth > 0
 
 
 def _or_fact(sent: SpacySpan, mark: Token) -> DefinitionFact | None:
@@ -1393,6 +1914,7 @@ PATTERNS: tuple[Callable[[SpacySpan], Iterable[DefinitionFact]], ...] = (
     copular_definitions,
     bracket_naming_definitions,
     appositive_definitions,
+    common_appositive_definitions,
     title_definitions,
     definitor_definitions,
     parenthetical_definitions,
