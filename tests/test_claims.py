@@ -206,6 +206,22 @@ WH_QUESTIONS = [
     ("The result was the destruction of the party in the cities.", "result", None),
     # a demonstrative answer points outside the sentence
     ("Only the working class could carry out this revolution.", "revolution", None),
+    # the object of a preposition: the question strands it ("What did … occur along?")
+    ("The earthquake occurred along the Longmenshan fault.", "Longmenshan fault",
+     ("What", "stranded along", "the Longmenshan fault")),
+    ("The school was excavated by soldiers from the local garrison.", "soldiers",
+     ("What", "stranded by", "soldiers from the local garrison")),
+    # a relative clause after the subject is dropped from the answer
+    ("The Juyuan Middle School, where many teenagers were buried, was excavated by civilians.",
+     "Juyuan Middle School", ("What", "subject", "Juyuan Middle School")),
+    # a conjoined main clause is a clause of its own; a place after "to" asks "Where … to?"
+    ("He was expelled from the party and banished to Kazakhstan in the east.", "Kazakhstan",
+     ("Where", "stranded to", "Kazakhstan")),
+    # the noun of a fixed adverbial ("at the time") is no answer
+    ("Russia insisted at the time on a separate peace.", "time", None),
+    # a name as the attribute of a copula
+    ("The first president of the republic was George Washington.", "George Washington",
+     ("Who", "object", "George Washington")),
 ]  # fmt: skip
 
 

@@ -703,6 +703,13 @@ def claim_question_fact(text: str, answer: str, wh: str, role: str, clause: Clau
 
 
 CLAIM_QUESTIONS = [
+    # a stranded preposition ends the question
+    ("The earthquake occurred along the Longmenshan fault.", "the Longmenshan fault", "What",
+     "stranded along", Clause("The earthquake", (), "occurred", "occur", "VBD", ""),
+     "What did the earthquake occur along?"),
+    ("He was banished to Alma Ata.", "Alma Ata", "Where", "stranded to",
+     Clause("Trotsky", ("was",), "banished", "banish", "VBN", ""),
+     "Where was Trotsky banished to?"),
     ("Trotsky proposed the creation of a white book.", "Trotsky", "Who", "subject",
      Clause("Trotsky", (), "proposed", "propose", "VBD", "the creation of a white book"),
      "Who proposed the creation of a white book?"),

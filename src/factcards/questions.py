@@ -159,6 +159,8 @@ SUBJECT_POSSESSIVES: frozenset[str] = _words("its their his her")
 # Agreement with a singular wh-word: "The workers were killed" -> "Who was killed?"
 SINGULAR_FORMS: dict[str, str] = {"were": "was", "are": "is", "have": "has", "do": "does"}
 LEADING_QUOTE_CHARS = " \"'“‘«(["
+# a claim's role "stranded PREP": the question asks for the object of PREP, left at its end
+STRANDED_ROLE = "stranded"
 
 BASE91_TABLE = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
@@ -786,6 +788,10 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     else:
         starts = _starts_sentence(fact.sentence.text, clause.subject)
         question = wh_question(wh, clause, common_words if starts else frozenset())
+        if question is not None and role.startswith(STRANDED_ROLE):
+            # the preposition whose object is asked for ends the question
+            preposition = role[len(STRANDED_ROLE) :].strip()
+            question = finish_question(f"{question[:-1]} {preposition}")
     if question is None or contains_words(question, answer):
         return None
     unresolved = UNRESOLVED_WORDS - (SUBJECT_POSSESSIVES if role == "subject" else frozenset())

@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
-from .clauses import clause_for
+from ..questions import claim_question
+from .clauses import clause_for, resolve_pronoun
 from .text import doc_ents, ents_in, noun_chunks_in
 
 WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
@@ -43,6 +44,8 @@ DANGLING_OPENERS = frozenset(
         "him", "her", "them", "his", "its", "their", "we", "i", "you", "our", "my",
     }
 )  # fmt: skip
+# a subject pronoun that may open a claim when it refers back to a name
+RESOLVABLE_PRONOUNS = frozenset({"it", "he", "she", "they"})
 QUOTE_CHARS = frozenset({'"', "“", "”"})
 # a quoted run this short is a title or a term ("white book", “Foundations of Leninism”), not
 # a quotation: it may be an answer
@@ -67,6 +70,29 @@ EDGE_POS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART", "PRON", "PUNCT", "
 # prepositions after which a place answers "Where …?"
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "within", "throughout"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# prepositions after which a place answers "Where … to/from?"
+DIRECTION_PREPOSITIONS = frozenset({"to", "from", "into", "toward", "towards"})
+# prepositions a question may leave at its end ("What did the earthquake occur along?")
+STRANDABLE_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "to", "from", "with", "by", "for", "into", "onto", "about", "against",
+     "among", "between", "through", "under", "over", "toward", "towards", "across", "along",
+     "around", "behind", "near", "like", "as", "of", "upon", "within", "throughout", "beyond"}
+)  # fmt: skip
+# nouns of fixed adverbial phrases ("at the time", "in addition to", "in terms of", "on the
+# other hand"): never the thing a question asks for
+ADVERBIAL_NOUNS = frozenset(
+    {"time", "times", "moment", "point", "period", "addition", "terms", "term", "spite",
+     "order", "respect", "regard", "view", "way", "fact", "case", "hand", "part", "end",
+     "course", "place", "behalf", "light", "front", "sense", "extent", "degree", "number"}
+)  # fmt: skip
+# an argument of the main verb that may be asked for
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+# a verb or adjective completing the main verb: "were unable to contact X", "wanted to build X"
+OPEN_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp"})
+# right modifiers kept in an answer phrase ("a monopoly of foreign trade"); a clause, an
+# appositive or a parenthesis after the head is dropped
+KEPT_RIGHT_DEPS = frozenset({"prep", "pobj", "compound", "nummod", "amod", "npadvmod"})
+CLAUSE_MODIFIER_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
 MAX_QUESTION_ANSWER_TOKENS = 8
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that", "such"})
 QUESTION_CANDIDATES = 3  # answers tried, best first, for a clean wh-question
@@ -90,6 +116,7 @@ LENGTH_EXPONENT = 0.75  # TextRank rank grows about linearly with length: most o
 FACT_LABELS = ANSWER_LABELS | NUMBER_LABELS | frozenset({"DATE"})
 FACT_WEIGHT = 0.35  # per specific fact (name, number, date) the sentence states, up to MAX_FACTS
 MAX_FACTS = 3
+BONUS_ROLES = frozenset({"subject", "object", "place"})
 QUESTION_BONUS = 1.3  # a sentence that makes a clean wh-question makes the better card
 NEAR_DUPLICATE = 0.8  # Jaccard overlap of content lemmas above which two claims are one
 FOCUS_WEIGHT = 1.0
@@ -190,7 +217,7 @@ def _eligible(sent: SpacySpan, quoted: set[int]) -> bool:
     if len(words) < MIN_TOKENS or _word_count(sent) > MAX_WORDS:
         return False
     first = next((t for t in words if not t.is_punct), None)
-    if first is None or first.lower_ in DANGLING_OPENERS:
+    if first is None or (first.lower_ in DANGLING_OPENERS and _opening_pronoun(sent) is None):
         return False
     if first.text[:1].islower():
         return False  # a fragment cut off by a page break or a list
@@ -202,6 +229,21 @@ def _eligible(sent: SpacySpan, quoted: set[int]) -> bool:
         return False
     in_quotes = sum(1 for t in words if t.i in quoted)
     return in_quotes * 2 < len(words)
+
+
+def _opening_pronoun(sent: SpacySpan) -> Token | None:
+    """The pronoun that opens the sentence as the subject of its main verb ("It opposed …",
+    "He was expelled …") when it refers to a name of the sentences before: the question then
+    names it ("What did the ICFI oppose?"); a cloze, which shows the pronoun, is not made."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if (
+        first is None
+        or first.lower_ not in RESOLVABLE_PRONOUNS
+        or first.dep_ not in {"nsubj", "nsubjpass"}
+        or first.head.i != sent.root.i
+    ):
+        return None
+    return first if resolve_pronoun(first, sent.root) else None
 
 
 def is_main_clause(sent: SpacySpan) -> bool:
@@ -417,7 +459,7 @@ def _who_or_what(phrase: SpacySpan) -> str:
     root = phrase.root
     if root.ent_type_ == "PERSON":
         return "Who"
-    if root.pos_ == "PROPN":
+    if root.pos_ == "PROPN" and not root.ent_type_:
         people = {
             word.lower()
             for ent in doc_ents(root.doc)
@@ -435,60 +477,169 @@ def _specific(phrase: SpacySpan) -> bool:
     return any(t.pos_ in {"PROPN", "NUM"} for t in phrase) or len(content) >= 2
 
 
+def _main_verbs(sent: SpacySpan) -> dict[int, Token]:
+    """The sentence's main clauses: its root verb and the verbs conjoined to it ("He was
+    expelled … and banished to Alma Ata"), each a clause of its own (Heilman & Smith split
+    conjoined clauses)."""
+    found: dict[int, Token] = {}
+    pending = [sent.root]
+    while pending:
+        verb = pending.pop()
+        if verb.pos_ not in {"VERB", "AUX"} or verb.i in found:
+            continue
+        found[verb.i] = verb
+        pending.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+    return found
+
+
+def _head_phrase(node: Token) -> SpacySpan:
+    """The noun phrase of `node` simplified: its premodifiers and the modifiers that follow it
+    up to the first comma, parenthesis, appositive or clause ("The Juyuan Middle School, where
+    …" -> "The Juyuan Middle School")."""
+    doc = node.doc
+    start = node.left_edge.i
+    end = node.i + 1
+    for child in node.rights:
+        if child.dep_ not in KEPT_RIGHT_DEPS or doc[end : child.i].text.strip():
+            break  # a comma or other token between head and child ends the phrase
+        if any(t.dep_ in CLAUSE_MODIFIER_DEPS or t.text in "(,;:" for t in child.subtree):
+            break
+        end = child.right_edge.i + 1
+    return doc[start:end]
+
+
+def _argument(span: SpacySpan, verbs: dict[int, Token]) -> tuple[Token, Token] | None:
+    """(the argument of a main clause that holds `span`, that clause's verb).
+
+    The argument is a subject, object or attribute of the verb, or the object of a preposition
+    of the verb; it may hang on an open complement ("unable to contact X", "wanted to build X").
+    """
+    node = span.root
+    chain: list[Token] = []
+    while node.head.i != node.i and node.head.i not in verbs:
+        chain.append(node)
+        node = node.head
+    if node.head.i == node.i:
+        return None
+    verb = node.head
+    if node.dep_ in ARGUMENT_DEPS:
+        return node, verb
+    if node.dep_ in {"prep", "agent"}:
+        objects = [c for c in node.children if c.dep_ == "pobj"]
+        if len(objects) == 1 and span.root.i in {t.i for t in objects[0].subtree}:
+            return objects[0], verb
+        return None
+    if node.dep_ in OPEN_COMPLEMENT_DEPS:
+        # the object of a verb or adjective that completes the main one
+        for inner in reversed(chain):
+            if inner.dep_ in OPEN_COMPLEMENT_DEPS:
+                continue
+            if inner.dep_ == "dobj":
+                return inner, verb
+            return None
+    return None
+
+
 def wh_question_for(
     sent: SpacySpan, start: int, end: int
 ) -> tuple[str, str, Clause, SpacySpan] | None:
     """(wh, role, clause, answer) for a clean question whose answer holds doc[start:end].
 
-    The answer grows to the whole subject, object or place phrase it sits in; None when that
-    phrase is not an argument of the main verb, is too long, or holds a pronoun or a clause.
+    The answer grows to the subject, object, attribute or prepositional object it sits in,
+    simplified to its head phrase; the clause is the main (or a conjoined main) clause. Roles:
+    "subject" (the wh-word replaces the subject), "object" and "place" (fronted with inversion),
+    and "stranded PREP" ("What did the earthquake occur along?"). None when the phrase is not
+    such an argument, is too long, or holds a pronoun or a clause.
     """
     doc = sent.doc
     span = doc[start:end]
-    verb = sent.root
-    if verb.pos_ not in {"VERB", "AUX"}:
+    verbs = _main_verbs(sent)
+    if not verbs:
         return None
-    node = span.root
-    while node.head.i != node.i and node.head.i != verb.i and node.dep_ not in {"nsubj", "dobj"}:
-        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i == verb.i:
-            break
-        node = node.head
-    if node.head.i != verb.i and not (node.dep_ == "pobj" and node.head.head.i == verb.i):
+    found = _argument(span, verbs)
+    if found is None:
         return None
-    phrase = _phrase(node)
+    node, verb = found
+    if any(c.dep_ == "case" for c in node.children):
+        return None  # a possessor parsed as the head ("Stalin’s “Foundations …”")
+    phrase = _head_phrase(node)
+    if not (phrase.start <= span.start and span.end <= phrase.end):
+        return None  # the candidate sits in a clause or appositive dropped from the phrase
+    full = _phrase(node)
     number = _number_of(span, node)
-    if node.dep_ in {"nsubj", "nsubjpass"} and node.head.i == verb.i:
+    if node.dep_ in {"nsubj", "nsubjpass"}:
         if number is not None:
             wh, answer = number
         elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"} and _specific(phrase):
             wh, answer = _who_or_what(phrase), _trim(phrase)
         else:
             return None
-        if verb.lemma_ == "be" and node.pos_ != "PROPN":
+        if verb.lemma_ == "be" and node.pos_ != "PROPN" and _has_attribute(verb):
             return None  # "The result was …" -> "What was …?" asks for a placeholder
         clause = clause_for(verb, None)
         return (wh, "subject", clause, answer) if clause is not None else None
-    if node.dep_ == "dobj" and node.head.i == verb.i:
-        if number is not None:
-            wh, answer = number
-        elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"}:
-            wh, answer = _who_or_what(phrase), phrase
-        else:
+    if number is None and not (_clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"}):
+        return None
+    if node.dep_ == "attr":
+        # "X was George Washington" asks "Who was X?"; a common-noun attribute is a definition
+        subject = _subject_of(verb)
+        if verb.lemma_ != "be" or subject is None or not _specific(_head_phrase(subject)):
             return None
-        clause = clause_for(verb, phrase)
+        if number is None and node.pos_ != "PROPN":
+            return None
+    if node.lemma_.lower() in ADVERBIAL_NOUNS:
+        return None  # "at the time", "in addition", "in terms of": no thing to ask for
+    wh, answer = number if number is not None else (_who_or_what(phrase), phrase)
+    if not len(answer):
+        return None
+    if node.dep_ in {"dobj", "attr"}:
+        clause = clause_for(verb, full)
         return (wh, "object", clause, answer) if clause is not None else None
-    if (
-        node.dep_ == "pobj"
-        and node.head.lower_ in PLACE_PREPOSITIONS
-        and node.ent_type_ in PLACE_LABELS
-        and _clean_phrase(phrase)
-        and not any(c.dep_ in {"neg", "conj", "cc"} for c in node.head.children)
-        and not any(c.dep_ in {"neg", "preconj"} for c in node.head.lefts)
-        and not (node.head.i > 0 and node.doc[node.head.i - 1].lower_ == "not")
+    preposition = node.head
+    if _negated_preposition(preposition):
+        return None
+    if number is None and node.ent_type_ in PLACE_LABELS:
+        if preposition.lower_ in PLACE_PREPOSITIONS:
+            clause = clause_for(verb, full)
+            return ("Where", "place", clause, answer) if clause is not None else None
+        if preposition.lower_ in DIRECTION_PREPOSITIONS and preposition.i > verb.i:
+            # "Where was he banished to?"
+            clause = clause_for(verb, full, end=preposition.i)
+            role = f"stranded {preposition.lower_}"
+            return ("Where", role, clause, answer) if clause is not None else None
+    if preposition.lower_ not in STRANDABLE_PREPOSITIONS or preposition.i < verb.i:
+        return None  # a fronted adverbial ("In addition to …,") is background, not an argument
+    if any(
+        c.dep_ == "prep" and c.lower_ == preposition.lower_ and verb.i < c.i < preposition.i
+        for c in verb.children
     ):
-        clause = clause_for(verb, phrase)
-        return ("Where", "place", clause, phrase) if clause is not None else None
+        return None  # "lay in the emergence … in a backward country": which "in" is asked?
+    # the question ends with the preposition: what follows its phrase is left out
+    clause = clause_for(verb, full, end=preposition.i)
+    if clause is None:
+        return None
+    return wh, f"stranded {preposition.lower_}", clause, answer
+
+
+def _has_attribute(verb: Token) -> bool:
+    return any(c.dep_ == "attr" for c in verb.children)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's noun subject (not an expletive or a pronoun)."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+            return child
     return None
+
+
+def _negated_preposition(preposition: Token) -> bool:
+    """ "not in Russia, but in Germany": a contrasted place is no answer."""
+    return (
+        any(c.dep_ in {"neg", "conj", "cc"} for c in preposition.children)
+        or any(c.dep_ in {"neg", "preconj"} for c in preposition.lefts)
+        or (preposition.i > 0 and preposition.doc[preposition.i - 1].lower_ == "not")
+    )
 
 
 def _number_of(span: SpacySpan, noun) -> tuple[str, SpacySpan] | None:
@@ -545,14 +696,17 @@ def ranked_claims(
     for index, sent in enumerate(block):
         if not _eligible(sent, quoted):
             continue
-        fact = _claim_for(sent, frequency, quoted, float(centrality[index] / len(block)))
-        if fact is None:
+        found = _claim_for(sent, frequency, quoted, float(centrality[index] / len(block)))
+        if found is None:
             continue
+        fact, on_key_answer = found
+        if not fact.wh and _opening_pronoun(sent) is not None:
+            continue  # a cloze would show the pronoun
         length = max(1.0, len(lemma_lists[index])) / mean_length
         merit = centrality[index] / length**LENGTH_EXPONENT
         merit *= 1 + FACT_WEIGHT * min(MAX_FACTS, _fact_count(sent))
-        if fact.wh:
-            merit *= QUESTION_BONUS
+        if on_key_answer:
+            merit *= QUESTION_BONUS  # a clean question about the sentence's key fact
         candidates.append((float(merit), fact, set(lemma_lists[index])))
     candidates.sort(key=lambda item: (-item[0], item[1].sentence.start))
     return candidates
@@ -584,25 +738,28 @@ def _span(tokens: SpacySpan) -> Span:
 
 def _claim_for(
     sent: SpacySpan, frequency: Counter[str], quoted: set[int], score: float
-) -> ClaimFact | None:
-    """The claim of a sentence: a wh-question on the best answer that makes a clean one (of
-    the top few), else a cloze of the best answer."""
+) -> tuple[ClaimFact, bool] | None:
+    """The claim of a sentence, and whether it asks about one of its key answers: a wh-question
+    on the best answer that makes a clean one (the top few first, then the rest), else a cloze
+    of the best answer."""
     ranked = _ranked_answers(sent, frequency, quoted)
     if not ranked:
         return None
     text = sent.text.rstrip()
     sentence = Span(sent.start_char, sent.start_char + len(text), text)
     best_score = ranked[0][0]
-    for answer_score, start, end, label in ranked[:QUESTION_CANDIDATES]:
-        if answer_score < best_score - QUESTION_MARGIN:
-            break  # a question about a minor detail is worse than a cloze of the key one
+    # the key answers first; a question on a lesser one still beats a cloze (which shows the
+    # whole sentence), so the rest are tried after them
+    key = [item for item in ranked[:QUESTION_CANDIDATES] if item[0] >= best_score - QUESTION_MARGIN]
+    rest = [item for item in ranked if item not in key]
+    for score_of, start, end, label in key + rest:
         found = wh_question_for(sent, start, end)
         if found is None:
             continue
         wh, role, clause, answer = found
         if any(t.i in quoted for t in answer):
             continue
-        return ClaimFact(
+        fact = ClaimFact(
             sentence=sentence,
             answer=_span(answer),
             score=score,
@@ -611,5 +768,11 @@ def _claim_for(
             role=role,
             clause=clause,
         )
+        if claim_question(fact) is not None:  # the question also reads well
+            # the bonus goes to a direct question (subject, object, place) on a key answer
+            return fact, (score_of, start, end, label) in key and role in BONUS_ROLES
     _, start, end, label = ranked[0]
-    return ClaimFact(sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label)
+    cloze = ClaimFact(
+        sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label
+    )
+    return cloze, False

@@ -59,8 +59,12 @@ TRIM_CHARS = " ,;:—–-\"'“”‘’("
 QUOTE_CHARS = "\"'“”‘’"
 
 
-def clause_for(verb: Token, answer: Span | None) -> Clause | None:
-    """The clause headed by `verb`, with `answer` (and the phrase carrying it) removed."""
+def clause_for(verb: Token, answer: Span | None, end: int | None = None) -> Clause | None:
+    """The clause headed by `verb`, with `answer` (and the phrase carrying it) removed.
+
+    With `end`, the complement stops before token `end` (what follows a stranded preposition's
+    phrase is left out: "Who was the school excavated by?").
+    """
     if verb.dep_ in AUX_DEPS or verb.pos_ not in {"VERB", "AUX"}:
         return None
     answer_phrase = _answer_phrase(verb, answer)
@@ -81,7 +85,7 @@ def clause_for(verb: Token, answer: Span | None) -> Clause | None:
         auxiliaries = ("were",) if verb.head.tag_ in {"NNS", "NNPS"} else ("was",)
         tag = "VBN"
     negated = any(child.dep_ == "neg" for child in verb.children)
-    complement = _complement(verb, answer_phrase)
+    complement = _complement(verb, answer_phrase, end)
     return Clause(
         subject=subject,
         auxiliaries=auxiliaries,
@@ -151,6 +155,8 @@ def _subject(verb: Token, answer_phrase: set[int]) -> str | None:
     if not children:
         return _relative_head_subject(verb) if verb.dep_ in {"acl", "relcl"} else None
     subject_token = children[0]
+    if any(c.dep_ == "case" for c in subject_token.children):
+        return None  # a possessor parsed as the subject ("Stalin’s “Foundations …” would be")
     if subject_token.dep_ == "expl":
         return subject_token.text
     if subject_token.lower_ in RELATIVE_PRONOUNS and holder.dep_ == "relcl":
@@ -352,8 +358,10 @@ def _clean_name(ent: Span) -> str:
 # --------------------------------------------------------------------------- complement
 
 
-def _complement(verb: Token, answer_phrase: set[int]) -> str:
+def _complement(verb: Token, answer_phrase: set[int], end: int | None = None) -> str:
     excluded = set(answer_phrase)
+    if end is not None:
+        excluded |= {t.i for t in verb.subtree if t.i >= end}
     for child in verb.children:
         if child.dep_ in CLAUSE_DEPS or child.dep_ in SUBJECT_DEPS or child.dep_ in AUX_DEPS:
             excluded |= {t.i for t in child.subtree}
