@@ -239,3 +239,15 @@ def test_reconciling_never_crosses_kinds() -> None:
     claim = dataclasses.replace(note("new", sentence="The congress met in 1935!"), kind="claim")
     merge = merge_notes(file, [claim], records)
     assert guids(merge.new) == ["new"] and guids(merge.orphaned) == ["old"]
+
+
+def test_a_reconciled_note_remembers_its_new_guid() -> None:
+    """The next build maps the fact's new GUID through the record, without comparing again."""
+    file, records = first_build([note("a", back="1935", sentence="The congress met in 1935.")])
+    corrected = note("a2", back="1936", sentence="The congress met in 1936.")
+    merge = merge_notes(file, [corrected], records)
+    assert merge.records["a"].alias == "a2"
+    # even if the sentence moved on further, the alias still ties the two together
+    reworded = note("a2", back="1936", sentence="Delegates gathered for the congress in 1936.")
+    again = merge_notes(merge.notes, [reworded], merge.records)
+    assert guids(again.notes) == ["a"] and guids(again.updated) == ["a"]

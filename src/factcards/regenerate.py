@@ -44,6 +44,7 @@ class NoteRecord:
     deleted: bool = False  # generated, then deleted from the file by the user
     packaged: str = ""  # fingerprint of the note as last packaged into a deck
     modified: int = 0  # when that packaged content last changed (seconds since the epoch)
+    alias: str = ""  # the GUID extraction now gives this note's fact (see reconcile_guids)
 
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in dataclasses.asdict(self).items() if v}
@@ -57,6 +58,7 @@ class NoteRecord:
             deleted=bool(data.get("deleted", False)),
             packaged=str(data.get("packaged") or ""),
             modified=int(data.get("modified") or 0),
+            alias=str(data.get("alias") or ""),
         )
 
 
@@ -128,7 +130,13 @@ def merge_notes(
         return merge
 
     existing_by_guid = {note.guid: note for note in existing}
+    original_guids = [note.guid for note in fresh]
     fresh = reconcile_guids(existing, fresh, records)
+    aliases = {
+        note.guid: original
+        for note, original in zip(fresh, original_guids, strict=True)
+        if note.guid != original
+    }
     merged: dict[str, Note] = {}
     for note in fresh:
         generated = content_key(note)
@@ -165,6 +173,7 @@ def merge_notes(
             merge.edited.append(result)
         merged[note.guid] = result
         merge.records[note.guid] = _record(records, note.guid, generated)
+        merge.records[note.guid].alias = aliases.get(note.guid, "")
 
     # notes only the file has (orphaned facts, the user's own) stay after the note they followed
     after: dict[str | None, list[Note]] = {}
@@ -205,7 +214,10 @@ def _similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.ratio() if matcher.real_quick_ratio() >= SIMILAR_ANSWER else 0.0
+    # the cheap upper bounds first: most pairs are nothing alike
+    if matcher.real_quick_ratio() < SIMILAR_ANSWER or matcher.quick_ratio() < SIMILAR_ANSWER:
+        return 0.0
+    return matcher.ratio()
 
 
 def reconcile_guids(
@@ -231,6 +243,19 @@ def reconcile_guids(
     newcomers = [i for i, note in enumerate(fresh) if note.guid not in known]
     if not orphans or not newcomers:
         return list(fresh)
+    out = list(fresh)
+    # matched by an earlier build: no need to compare sentences again
+    by_alias = {records[note.guid].alias: note for note in orphans if records[note.guid].alias}
+    taken_old: set[str] = set()
+    for i in list(newcomers):
+        old = by_alias.get(fresh[i].guid)
+        if old is not None and old.kind == fresh[i].kind:
+            out[i] = dataclasses.replace(fresh[i], guid=old.guid)
+            taken_old.add(old.guid)
+            newcomers.remove(i)
+    orphans = [note for note in orphans if note.guid not in taken_old]
+    if not orphans or not newcomers:
+        return out
     exact_only = len(orphans) * len(newcomers) > MAX_RECONCILE_PAIRS
     pairs: list[tuple[float, int, int]] = []
     for i in newcomers:
@@ -247,14 +272,13 @@ def reconcile_guids(
             if answer < SIMILAR_ANSWER:
                 continue
             pairs.append((sentence + answer, i, j))
-    out = list(fresh)
     taken_new: set[int] = set()
-    taken_old: set[int] = set()
+    taken_orphans: set[int] = set()
     for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        if i in taken_new or j in taken_old:
+        if i in taken_new or j in taken_orphans:
             continue
         taken_new.add(i)
-        taken_old.add(j)
+        taken_orphans.add(j)
         out[i] = dataclasses.replace(fresh[i], guid=orphans[j].guid)
     return out
 
