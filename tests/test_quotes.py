@@ -440,6 +440,39 @@ SIEVE = [
         "nobody has ever asked me",
         "Mr. Harris",
     ),
+    # "she added" after narration with another woman as subject: that woman, not the last speaker
+    (
+        '"You may be sure that she will want for nothing while she stays," said Miss Grey.\n\n'
+        "Mrs. Hale was profuse in her thanks.\n\n"
+        '"I am sure," she added, "that nobody has ever been so kind to my poor girl."',
+        "nobody has ever been so kind",
+        "Mrs. Hale",
+    ),
+    # … but the last speaker when the narration between still has her as its subject
+    (
+        '"You must come to dinner again next week," said Lady Ashford.\n\n'
+        'Lady Ashford observed that Miss Grey seemed tired. "If that is so," she added, '
+        '"you must write to your mother and ask to stay a little longer."',
+        "you must write to your mother",
+        "Lady Ashford",
+    ),
+    # a nameless subject ("the housekeeper") keeps the last speaker talking, if she is the one
+    (
+        '"He is expected tomorrow with a large party of friends," said Mrs. Reed.\n\n'
+        "Her aunt now called Emma to look at a picture. The housekeeper came forward. "
+        '"He is now gone into the army," she added, "but I fear he has turned out very wild."',
+        "He is now gone into the army",
+        "Mrs. Reed",
+    ),
+    # "Her father was walking about": a subject named by a relation is the "he" after it, named
+    # through the titled family of the one "her" stands for
+    (
+        "Mary Holt went down to the library. Mr. Brook had gone home an hour before.\n\n"
+        'Her father was walking about the room. "Mary," said he, "what are you doing here at '
+        'this hour of the night?"',
+        "what are you doing here",
+        "Mr. Holt",
+    ),
     # a pronoun never resolves to the one the quote addresses
     (
         "Mr. Ward crossed the room to where Mr. Lane stood.\n\n"

@@ -74,6 +74,9 @@ PERSON_NOUNS = {
     "niece": "f", "nephew": "m", "servant": "", "sister": "f", "son": "m", "stranger": "",
     "uncle": "m", "wife": "f", "woman": "f", "officer": "m", "companion": "", "visitor": "",
 }  # fmt: skip
+# kin named by a relation to someone titled: "said his wife" -> Mrs. X when "his" is Mr. X
+SPOUSE_NOUNS = {"wife": "f", "husband": "m", "lady": "f"}
+PARENT_NOUNS = {"father": "m", "mother": "f"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
@@ -200,13 +203,17 @@ def _collect_mentions(context: _Context) -> None:
             and token.dep_ in SUBJECT_DEPS
             and context.quote_of_token[token.i] < 0
             and PERSON_NOUNS.get(token.lemma_.lower())
-            and any(c.dep_ == "det" for c in token.children)
+            and any(
+                c.dep_ == "det" or (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS)
+                for c in token.children
+            )
         ):
             # "The housekeeper came forward … she added": a person without a name, so that the
             # "she" after it is not pinned on the last woman named
             gender = PERSON_NOUNS.get(token.lemma_.lower(), "")
             _add_mention(context, _Mention(token.idx, "", gender, True,
-                                           context.sentence_of_token[token.i]))  # fmt: skip
+                                           context.sentence_of_token[token.i],
+                                           relation=token.i))  # fmt: skip
     _learn_genders(context)
     _chain_pronouns(context, [i for i, dep in enumerate(deps) if dep in subject_ids])
 
@@ -345,6 +352,12 @@ def _antecedent(
     for mention in reversed(context.mentions[:index]):
         if mention.at < window_start:
             break
+        if mention.relation >= 0 and not mention.name:
+            # "Her father was walking about. “…,” said he": her father, if the text names him
+            name = _relation_name(context, context.doc[mention.relation])
+            if not name:
+                continue  # a relation we cannot name: no better than no mention
+            mention.name, mention.relation = name, -1
         if exclude and _same_person(mention.name, exclude):
             continue
         known = mention.gender or context.genders.get(mention.name, "")
@@ -362,6 +375,30 @@ def _antecedent(
             best = mention
             break
     return best if best is not None and best.name else None
+
+
+def _relation_name(context: _Context, noun: Token) -> str | None:
+    """ "her aunt" -> the aunt named by apposition before; "her father" -> "Mr. X" and "his wife"
+    -> "Mrs. X" when "her"/"his" is someone of the titled family X."""
+    named = _named_relative(context, noun)
+    if named:
+        return named
+    lemma = noun.lemma_.lower()
+    if lemma not in SPOUSE_NOUNS and lemma not in PARENT_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in POSSESSIVE_PRONOUNS:
+        return None
+    if lemma == "lady" and owner.lower_ != "his":
+        return None
+    paragraph = max(0, _paragraph_at(context, noun.idx))
+    window = context.paragraphs[max(0, paragraph - DIALOGUE_WINDOW)][0]
+    mention = _antecedent(context, owner.idx, window, POSSESSIVE_PRONOUNS[owner.lower_])
+    if mention is None:
+        return None
+    family = _family_name(context, mention.name, married=lemma in SPOUSE_NOUNS)
+    title = "Mr." if (SPOUSE_NOUNS.get(lemma) or PARENT_NOUNS.get(lemma)) == "m" else "Mrs."
+    return f"{title} {family}" if family else None
 
 
 def _named_relative(context: _Context, subject: Token) -> str | None:

@@ -54,6 +54,7 @@ class _Mention:
     sentence: int = -1
     work: str | None = None
     year: str | None = None
+    relation: int = -1  # token of "her mother" for a person named only by a relation
 
 
 @dataclass(slots=True)

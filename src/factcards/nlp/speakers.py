@@ -10,9 +10,11 @@ from spacy.tokens import Token
 
 from .dialogue import _addressee, _by_turns, _by_turns_around, _fill_exchanges, _last_turn
 from .people import (
+    PARENT_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     POSSESSIVE_PRONOUNS,
+    SPOUSE_NOUNS,
     SUBJECT_DEPS,
     _add_mention,
     _antecedent,
@@ -22,6 +24,7 @@ from .people import (
     _is_person_word,
     _name_of,
     _named_relative,
+    _same_person,
 )
 from .quote_context import (
     DIALOGUE_WINDOW,
@@ -63,9 +66,6 @@ INTRO_CUES = frozenset(
     {"following", "follows", "passage", "words", "statement", "wrote", "quote", "thus"}
 )
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp", "pcomp", "prep", "pobj"})
-# kin named by a relation to someone titled: "said his wife" -> Mrs. X when "his" is Mr. X
-SPOUSE_NOUNS = {"wife": "f", "husband": "m", "lady": "f"}
-PARENT_NOUNS = {"father": "m", "mother": "f"}
 # verbs that keep the last speaker talking ("he continued", "she added", "he went on")
 SAME_SPEAKER_VERBS = frozenset({"continue", "add", "go", "repeat", "resume"})
 
@@ -428,10 +428,39 @@ def _continuing_speaker(
             continue
         if earlier.open_at < window:
             break
-        if _gender(context, earlier.speaker) in ("", gender):
-            return earlier.speaker, None
-        break
+        if _gender(context, earlier.speaker) not in ("", gender):
+            break
+        if _subject_between(context, earlier, subject, gender):
+            break  # "Mrs. X was profuse in thanks. “…,” she added": the narration's subject
+        return earlier.speaker, None
     return None
+
+
+def _subject_between(context: _Context, earlier: _Quote, pronoun: Token, gender: str) -> bool:
+    """Whether the narration between an earlier quote (with its attribution) and `pronoun` has
+    someone else of that gender as its latest subject, and never the earlier speaker (who would
+    still be in view)."""
+    after = max(earlier.close_at, earlier.frame[1] if earlier.frame else 0)
+    low = bisect.bisect_right(context.mention_keys, after)
+    high = bisect.bisect_left(context.mention_keys, pronoun.idx)
+    latest: _Mention | None = None
+    for mention in context.mentions[low:high]:
+        if not mention.subject or mention.sentence < 0:
+            continue  # a speaker found by attribution (sentence -1) is not narration
+        token = context.doc[_token_index(context, mention.at)]
+        if token.lower_ in PERSON_PRONOUNS or context.quote_of_token[token.i] >= 0:
+            continue  # a pronoun chained to someone: only names count
+        if (mention.gender or _gender(context, mention.name)) not in ("", gender):
+            continue
+        if mention.name and _same_person(mention.name, earlier.speaker or ""):
+            return False
+        latest = mention
+    # "The housekeeper came forward. “…,” she added": a nameless subject may be the speaker
+    return latest is not None and bool(latest.name)
+
+
+def _token_index(context: _Context, offset: int) -> int:
+    return max(0, bisect.bisect_right(context.token_starts, offset) - 1)
 
 
 def _name_in_dialogue(
