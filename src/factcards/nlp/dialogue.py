@@ -22,7 +22,7 @@ from .text import doc_text
 
 # an exchange fills a turn only this many paragraphs from a turn whose speaker is known: further
 # on a third voice may have joined unnoticed (a wrong speaker is worse than none)
-EXCHANGE_REACH = 5
+EXCHANGE_REACH = 3
 _NAME = r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.? |Miss |Lady |Sir )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 VOCATIVE_START = re.compile(
     r"(?:(?:Oh|O|Ah|Well|Nay|Yes|No)[!,]?\s+)?(?:[Mm]y dear |[Dd]ear )?" + _NAME + r"(?:[,!]|$)"
