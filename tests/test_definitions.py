@@ -430,3 +430,62 @@ def test_resolved_pronoun_widens_the_sentence(parse) -> None:
     assert facts
     assert facts[0].sentence.start == 0
     assert "it represented" in facts[0].sentence.text
+
+
+# quality gates: (sentence a teacher would not study as a definition, term it must not define),
+# each with a near twin the gate must leave alone
+GATED = [
+    # a one-word term derived from its definiens gives the card away
+    ("Someone who plays the violin is called a violinist.", "a violinist"),
+    # another name is no definition; "the valley" says nothing about Greendale
+    ("Eastland was once referred to as Westmark.", "Westmark"),
+    ("The settlers lived in the valley now known as Greendale.", "Greendale"),
+    # a named place known for something: the description is a reputation, not a name
+    ("Lyon is known as the capital of French gastronomy.", "the capital of French gastronomy"),
+    # graded or compared, ranked, or identified with a person: not what the subject is
+    ("Because of its rules, chess is an extremely demanding game for beginners.", "chess"),
+    ("Nitrogen is a more common gas than oxygen.", "Nitrogen"),
+    ("In most cities, the tram is a cheaper way to travel than the taxi.", "tram"),
+    ("The first reform of the council was the initial step toward a republic.", "first reform"),
+    ("The current mayor of the town is Anna Berg.", "current mayor of the town"),
+    ("The villain of the play was John Smith.", "villain of the play"),
+    # an appositive that sums up a clause, an absolute clause, an anaphoric "any such"
+    ("The reformers demanded a shorter working week, a move which was welcomed.", "week"),
+    ("The festival moved to Leeds, the city having a larger hall.", "Leeds"),
+    ("A gauge can refer to any such measuring device.", "A gauge"),
+    # a person's title before something that is not a person is part of a name
+    ("The loan was recorded in the general Ledger of the Bank of England.", "Ledger"),
+    ("Sales figures appear in the former editor Times Weekly.", "Times Weekly"),
+]
+
+UNGATED = [
+    ("Quick drawings made before a painting are called thumbnail sketches.", "thumbnail sketches"),
+    ("The cell divides in a process called mitosis.", "mitosis"),
+    (
+        "Between meals, the stomach stays in a state of rest, called the fasting phase.",
+        "the fasting phase",
+    ),
+    ("Prophase is the first stage of mitosis.", "Prophase"),
+    ("A clipper was a very fast sailing ship of the nineteenth century.", "clipper"),
+    ("Fluorine is a highly reactive gas.", "Fluorine"),
+    ("The Confederate general Robert E. Lee surrendered in 1865.", "Robert E. Lee"),
+    ("The guide was written by Mary Hale, a teacher working for the county board.", "Mary Hale"),
+]
+
+
+@pytest.mark.parametrize(("text", "term"), GATED)
+def test_quality_gate_drops(parse, text: str, term: str) -> None:
+    terms = {f.term for f in find_definitions(parse(text))}
+    assert not any(term in found or found in term for found in terms)
+
+
+@pytest.mark.parametrize(("text", "term"), UNGATED)
+def test_quality_gate_keeps(parse, text: str, term: str) -> None:
+    assert term in {f.term for f in find_definitions(parse(text))}
+
+
+def test_described_phrase_keeps_its_of_phrase(parse) -> None:
+    """ "a state of rest, called …" names the state, not the rest."""
+    text = "Between meals, the stomach stays in a state of rest, called the fasting phase."
+    found = {(f.term, f.definiens) for f in find_definitions(parse(text))}
+    assert ("the fasting phase", "a state of rest") in found
