@@ -310,3 +310,18 @@ def test_prune_deletes_entries_unused_for_a_month(tmp_path: Path) -> None:
     os.utime(store.path_for(keys[2]), (month_ago, month_ago))
     assert store.prune() == 0
     assert store.prune(force=True) == 1
+
+
+def test_a_question_already_asked_by_an_earlier_document_is_left_out(
+    fake: FakeParser, tmp_path: Path
+) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Lenin died in 1924.\n\nThe NEP began.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("LENIN died in 1924!\n\nThe NEP ended.\n", encoding="utf-8")
+    run(folder, tmp_path)
+    fronts = {
+        name: [n.front.strip() for n in read_cards(tmp_path / "cards" / f"{name}.jsonl")]
+        for name in ("a", "b")
+    }
+    assert fronts == {"a": ["Lenin died in 1924.", "The NEP began."], "b": ["The NEP ended."]}

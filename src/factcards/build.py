@@ -341,6 +341,7 @@ def extract(
     misses = [source for source in plan if source.index not in cached]
     fresh = _extract_all(misses, spec, jobs or default_jobs())
     manifest = cards_io.read_manifest(Path(cards_dir))
+    asked: set[tuple[str, str]] = set()  # questions of the run's documents so far
     manifest_entries: dict[str, dict[str, object]] = {}
     for done, source in enumerate(plan, start=1):
         extraction = cached.get(source.index)
@@ -359,7 +360,7 @@ def extract(
             report.cached += 1
         cards_path = cards_paths[source.name]
         try:
-            merge = _regenerate(extraction, cards_path, manifest)
+            merge = _regenerate(extraction, cards_path, manifest, asked)
         except FactcardsError as exc:  # the user's cards file is broken: leave it alone
             report.failures.append(exc)
             if on_progress:
@@ -405,9 +406,24 @@ def _expand(sources: Iterable[Path]) -> tuple[list[Path], bytes | None]:
     return [*before, STDIN, *after], sys.stdin.buffer.read()
 
 
-def _regenerate(extraction: Extraction, cards_path: Path, manifest: dict) -> Merge:
-    """Merge the fresh notes into the user's cards file (see regenerate.py) and write it."""
-    fresh = [cards_io.note_from_json(json.loads(line)) for line in extraction.lines]
+def _regenerate(
+    extraction: Extraction, cards_path: Path, manifest: dict, seen: set[tuple[str, str]]
+) -> Merge:
+    """Merge the fresh notes into the user's cards file (see regenerate.py) and write it.
+
+    A note asking what an earlier document of the run already asks (same kind, same question
+    once case, punctuation and spacing are ignored) is left out: one card per fact.
+    """
+    from .questions import normalise
+
+    fresh = []
+    for line in extraction.lines:
+        note = cards_io.note_from_json(json.loads(line))
+        key = (note.kind, normalise(note.front))
+        if key in seen:
+            continue
+        seen.add(key)
+        fresh.append(note)
     existing = cards_io.read_cards(cards_path) if cards_path.exists() else None
     records = cards_io.note_records(manifest, cards_path.name)
     merge = merge_notes(existing, fresh, records)
