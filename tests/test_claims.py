@@ -14,9 +14,11 @@ from factcards.nlp.claims import (
     find_claims,
     is_main_clause,
     is_meta,
+    question_only,
     textrank,
     wh_question_for,
 )
+from factcards.questions import claim_question
 
 PRONOUNS = {"he", "she", "it", "they", "this", "that", "these", "those", "we", "i", "you"}
 
@@ -222,7 +224,98 @@ WH_QUESTIONS = [
     # a name as the attribute of a copula
     ("The first president of the republic was George Washington.", "George Washington",
      ("Who", "object", "George Washington")),
+    # the content of a report and a time clause are statements of their own
+    ("The bishop stated that 200,000 homes had been rebuilt in the province.", "200,000",
+     ("How many homes", "subject", "200,000")),
+    ("The army left the city when the rebels captured Kazan in the spring.", "Kazan",
+     ("What", "object", "Kazan")),
+    # a sum of money asks "How much"
+    ("The government spent $441 billion on relief and reconstruction efforts.", "$441 billion",
+     ("How much", "object", "$441 billion")),
+    # a condition states nothing
+    ("The army would leave the city if the rebels captured Kazan.", "Kazan", None),
+    # a relative clause is one only when asked for (see RELATIVE_QUESTIONS)
+    ("The airport was home to Air Southwest, which operated flights across the country.",
+     "flights", None),
 ]  # fmt: skip
+
+# text, answer candidate -> (wh, role, answer) when relative clauses count as clauses
+RELATIVE_QUESTIONS = [
+    ("The airport was home to Air Southwest, which operated flights across the country.",
+     "flights", ("What", "object", "flights across the country")),
+    # a relative clause whose subject is not the relative pronoun is left alone
+    ("The airport was home to the airline that the council owned.", "council", None),
+    # a relative clause on the attribute of "X is a Y" says it of X
+    ("Feminist anthropology is an approach that seeks to reduce male bias in research.",
+     "male bias", ("What", "object", "male bias")),
+    # a restrictive relative clause only says which thing is meant
+    ("The airport was home to an airline that operated flights across the country.",
+     "flights", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "candidate", "expected"), RELATIVE_QUESTIONS)
+def test_wh_question_in_a_relative_clause(
+    parse, text: str, candidate: str, expected: tuple | None
+) -> None:
+    doc = parse(text)
+    at = text.index(candidate)
+    span = doc.char_span(at, at + len(candidate), alignment_mode="expand")
+    found = wh_question_for(next(doc.sents), span.start, span.end, relative=True)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        wh, role, _, answer = found
+        assert (wh, role, answer.text) == expected
+
+
+# text -> the claim question of its last sentence (every sentence a candidate)
+CLAIM_QUESTIONS = [
+    # a possessive opener names what it refers to
+    ("Montana is a state in the western United States. Its rivers feed the Pacific Ocean "
+     "and Hudson Bay.", "What do Montana’s rivers feed?"),
+    # a demonstrative subject reads as "the"
+    ("The BBC moved its channels to satellite in 2003. This move was estimated to save the "
+     "BBC 85 million pounds.", "How many pounds was the move estimated to save?"),
+    # an adverbial clause holding a pronoun is left out
+    ("Whitehead's academic responsibilities began to expand as he accepted a number of "
+     "administrative positions.", "What began to expand?"),
+    # a word the text never repeats is no cloze, but may answer a question
+    ("At the peak of the cycle, females will come into estrus.", "What will females come into?"),
+    # the expletive "there" stays in the question
+    ("In Cambodia, there are several institutes of technology that offer programs in "
+     "engineering.",
+     "Where are there several institutes of technology that offer programs in engineering?"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "question"), CLAIM_QUESTIONS)
+def test_claim_question_of_last_sentence(parse, text: str, question: str) -> None:
+    doc = parse(text)
+    last = list(doc.sents)[-1]
+    facts = [f for f in find_claims(doc, 1.0) if f.sentence.start == last.start_char]
+    assert [claim_question(f) for f in facts] == [question]
+
+
+# text -> whether its sentence makes a claim only as a question (a cloze would point outside)
+QUESTION_ONLY = [
+    ("The Soviet state established a monopoly of foreign trade.", False),
+    ("This move was estimated to save the corporation a great deal of money.", True),
+    ("But the Soviet state established a monopoly of foreign trade.", True),
+    (" ".join(["The state established a monopoly of foreign trade"] * 6) + ".", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), QUESTION_ONLY)
+def test_question_only(parse, text: str, expected: bool) -> None:
+    assert question_only(next(parse(text).sents)) == expected
+
+
+def test_unresolvable_possessive_opener_makes_no_cloze(parse) -> None:
+    text = "Its rivers feed the Pacific Ocean, the Gulf of Mexico and Hudson Bay."
+    for fact in find_claims(parse(text), 1.0):
+        assert fact.wh and claim_question(fact)
 
 
 @pytest.mark.parametrize(("text", "candidate", "expected"), WH_QUESTIONS)
@@ -281,3 +374,8 @@ def test_claim_question_fact_carries_a_clause(parse) -> None:
     for fact in questions:
         assert fact.wh and fact.role and fact.clause.verb
         assert fact.answer.text in fact.sentence.text
+
+
+def test_half_a_phrase_answers_nothing(parse) -> None:
+    # "the right" of "the right to display …" is no answer; a lone word is no cloze
+    assert list(find_claims(parse("Cardinals had the right to display the galero."), 1.0)) == []

@@ -121,6 +121,8 @@ PRONOUNS = [
      "jumped", None),
     ("In the spring he left the city for good.", ("he", 0), "left", None),
     ("It is necessary to understand the struggle.", ("It", 0), "is", None),
+    # a country is "it", not "they"
+    ("Switzerland has many colleges. They grant degrees.", ("They", 0), "grant", None),
 ]  # fmt: skip
 
 
@@ -166,3 +168,48 @@ def test_reduced_relative_tagged_past_reads_as_passive(parse) -> None:
     assert clause is not None
     assert clause.auxiliaries == ("was",)
     assert clause.tag == "VBN"
+
+
+# text, verb, answer -> subject: a demonstrative or possessive opening the subject points back
+DEFINITE_SUBJECTS = [
+    ("The BBC moved to satellite. This move was estimated to save money.", "estimated",
+     "money", "the move"),
+    ("Montana is a large state. Its rivers feed the Pacific Ocean.", "feed", "Pacific Ocean",
+     "Montana’s rivers"),
+    # a possessive with no referent keeps the pronoun (the question is then dropped)
+    ("Its rivers feed the Pacific Ocean.", "feed", "Pacific Ocean", "Its rivers"),
+    # a demonstrative inside the phrase, not on its head, is left alone
+    ("The end of this war was a relief to the nation.", "was", "relief", "The end of this war"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "verb", "answer", "subject"), DEFINITE_SUBJECTS)
+def test_definite_subject(parse, text: str, verb: str, answer: str, subject: str) -> None:
+    clause = clause_of(parse, text, verb, answer)
+    assert clause is not None
+    assert clause.subject == subject
+
+
+# text, verb -> complement with and without the adverbial clauses after the verb
+SIMPLE_COMPLEMENTS = [
+    ("The army left the city after the war ended in 1945.", "left",
+     "the city after the war ended in 1945", "the city"),
+    ("Her duties began to expand as she accepted new positions.", "began",
+     "to expand as she accepted new positions", "to expand"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "verb", "full", "simple"), SIMPLE_COMPLEMENTS)
+def test_simple_complement(parse, text: str, verb: str, full: str, simple: str) -> None:
+    doc = parse(text)
+    whole = clause_for(token_named(doc, verb), None)
+    simplified = clause_for(token_named(doc, verb), None, simple=True)
+    assert whole is not None and simplified is not None
+    assert (whole.complement, simplified.complement) == (full, simple)
+
+
+def test_relative_clause_on_an_attribute_takes_the_copula_subject(parse) -> None:
+    doc = parse("Feminist anthropology is an approach that seeks to reduce male bias.")
+    clause = clause_for(token_named(doc, "seeks"), None)
+    assert clause is not None
+    assert clause.subject == "Feminist anthropology"

@@ -754,3 +754,25 @@ def test_quote_cloze(speaker: str, quote: str, expected: str | None) -> None:
     assert quote_cloze(speaker, quote) == expected
     if expected:
         assert len(ANKI_CLOZE.findall(expected)) == 1
+
+
+CLAIM_QUESTION_POINTERS = [
+    # "such a …" points back as "this" does; "such as" lists
+    ("Such a reform should include new advances.", "new advances", "What", "object",
+     Clause("such a reform", ("should",), "include", "include", "VB", ""), None),
+    ("The army fought rivals such as the Swedes.", "The army", "What", "subject",
+     Clause("The army", (), "fought", "fight", "VBD", "rivals such as the Swedes"),
+     "What fought rivals such as the Swedes?"),
+    # an expletive "there" refers to nothing: the question may keep it
+    ("In Cambodia, there are institutes.", "Cambodia", "Where", "place",
+     Clause("there", (), "are", "be", "VBP", "institutes"), "Where are there institutes?"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "wh", "role", "clause", "expected"), CLAIM_QUESTION_POINTERS
+)
+def test_claim_question_pointers(
+    text: str, answer: str, wh: str, role: str, clause: Clause, expected: str | None
+) -> None:
+    assert claim_question(claim_question_fact(text, answer, wh, role, clause)) == expected

@@ -19,6 +19,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
+from itertools import pairwise
 
 from .model import (
     KINDS,
@@ -153,6 +154,8 @@ UNRESOLVED_WORDS: frozenset[str] = _words(
     "it its they them their theirs he him his she her hers this these those here there "
     "follows following below above former latter we us our i me my you your"
 )
+# the expletive subject of "there are …": a question may keep it ("Where are there …?")
+EXPLETIVE_THERE = "there"
 # in "Who ended up backing its own government?" the possessive is the asked-for subject's
 SUBJECT_POSSESSIVES: frozenset[str] = _words("its their his her")
 
@@ -384,6 +387,8 @@ def _tidy_complement(complement: str) -> str:
 
 def _valid_subject(subject: str) -> bool:
     first_word = normalise(subject).split()[:1]
+    if normalise(subject) == EXPLETIVE_THERE:
+        return True  # "Where are there institutes of technology?" refers to nothing
     return not (is_pronoun(subject) or not first_word or first_word[0] in RELATIVE_STARTERS)
 
 
@@ -795,8 +800,13 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     if question is None or contains_words(question, answer):
         return None
     unresolved = UNRESOLVED_WORDS - (SUBJECT_POSSESSIVES if role == "subject" else frozenset())
-    if any(word in unresolved for word in normalise(question).split()):
+    if normalise(clause.subject) == EXPLETIVE_THERE:
+        unresolved = unresolved - {EXPLETIVE_THERE}
+    words = normalise(question).split()
+    if any(word in unresolved for word in words):
         return None
+    if any(word == "such" and following != "as" for word, following in pairwise(words)):
+        return None  # "such a reshaping" points back as "this" does; "such as" lists
     return question
 
 

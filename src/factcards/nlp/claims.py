@@ -46,6 +46,17 @@ DANGLING_OPENERS = frozenset(
 )  # fmt: skip
 # a subject pronoun that may open a claim when it refers back to a name
 RESOLVABLE_PRONOUNS = frozenset({"it", "he", "she", "they"})
+# openers a question can leave out or rewrite, though a cloze would show them: a connective
+# ("But by the 1940s, …"), a demonstrative determiner ("This move was …" -> "the move") and a
+# possessive ("Its rivers feed …" -> "Montana's rivers"; the question is dropped unless it
+# resolves)
+CONNECTIVE_OPENERS = frozenset({"but", "and", "so", "yet", "thus", "hence", "then", "also", "or"})
+DETERMINER_OPENERS = frozenset({"this", "these", "those", "its", "their", "his", "her"})
+# a sentence longer than MAX_WORDS still makes a question on its main clause (the question is
+# cut to its own limit), though not a cloze
+MAX_QUESTION_SENTENCE_WORDS = 60
+# such a sentence leans on its context or buries its point: it is chosen after the plain ones
+REWRITTEN_PENALTY = 0.3
 QUOTE_CHARS = frozenset({'"', "“", "”"})
 # a quoted run this short is a title or a term ("white book", “Foundations of Leninism”), not
 # a quotation: it may be an answer
@@ -94,6 +105,12 @@ OPEN_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp"})
 KEPT_RIGHT_DEPS = frozenset({"prep", "pobj", "compound", "nummod", "amod", "npadvmod"})
 CLAUSE_MODIFIER_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
 MAX_QUESTION_ANSWER_TOKENS = 8
+# clauses below the main one that a question may be asked of (`_embedded_statement`)
+EMBEDDED_STATEMENT_DEPS = frozenset({"ccomp", "advcl"})
+STATEMENT_SUBORDINATORS = frozenset(
+    {"while", "as", "because", "since", "after", "before", "when", "although", "though",
+     "whereas", "until", "once"}
+)  # fmt: skip
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that", "such"})
 QUESTION_CANDIDATES = 3  # answers tried, best first, for a clean wh-question
 QUESTION_MARGIN = 1.0  # ... as long as they score within this of the best answer
@@ -121,6 +138,10 @@ QUESTION_BONUS = 1.3  # a sentence that makes a clean wh-question makes the bett
 NEAR_DUPLICATE = 0.8  # Jaccard overlap of content lemmas above which two claims are one
 FOCUS_WEIGHT = 1.0
 TERM_CAP = 3.0
+LONE_WORD_SCORE = -5.0  # below any other answer: tried last, and never blanked in a cloze
+LONE_WORD_LABEL = "TERM"
+# the most that focus weight adds to an answer's score: a lone word stays below this
+CLOZE_SCORE_SLACK = FOCUS_WEIGHT
 
 
 def _content_lemmas(tokens: SpacySpan) -> list[str]:
@@ -214,10 +235,10 @@ def _eligible(sent: SpacySpan, quoted: set[int]) -> bool:
     words = [t for t in sent if not t.is_space]
     if not words or sent.text.rstrip().endswith("?"):
         return False
-    if len(words) < MIN_TOKENS or _word_count(sent) > MAX_WORDS:
+    if len(words) < MIN_TOKENS or _word_count(sent) > MAX_QUESTION_SENTENCE_WORDS:
         return False
     first = next((t for t in words if not t.is_punct), None)
-    if first is None or (first.lower_ in DANGLING_OPENERS and _opening_pronoun(sent) is None):
+    if first is None or (first.lower_ in DANGLING_OPENERS and not _rewritable_opener(sent)):
         return False
     if first.text[:1].islower():
         return False  # a fragment cut off by a page break or a list
@@ -229,6 +250,26 @@ def _eligible(sent: SpacySpan, quoted: set[int]) -> bool:
         return False
     in_quotes = sum(1 for t in words if t.i in quoted)
     return in_quotes * 2 < len(words)
+
+
+def _rewritable_opener(sent: SpacySpan) -> bool:
+    """Whether a question can stand without what the sentence's first word points back to: a
+    resolvable subject pronoun, a connective, or a determiner of a noun."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    if first.lower_ in CONNECTIVE_OPENERS and first.dep_ in {"cc", "advmod"}:
+        return True
+    if first.lower_ in DETERMINER_OPENERS and first.dep_ in {"det", "poss"}:
+        return first.head.pos_ in {"NOUN", "PROPN"}
+    return _opening_pronoun(sent) is not None
+
+
+def question_only(sent: SpacySpan) -> bool:
+    """A sentence that makes a claim only as a question: a cloze would show a pronoun, a
+    connective or a demonstrative with nothing to refer to, or be too long to read."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return _word_count(sent) > MAX_WORDS or first is None or first.lower_ in DANGLING_OPENERS
 
 
 def _opening_pronoun(sent: SpacySpan) -> Token | None:
@@ -419,7 +460,9 @@ def _ranked_answers(
                 # the text's running topic is too easy
                 score = ENTITY_BONUS - 0.3 * score
             elif len(lemmas) == 1 and frequency[lemmas[0]] < 2:
-                continue  # a lone word the text never repeats is no key term
+                # a lone word the text never repeats is no key term to blank, but a question
+                # may still ask for it when nothing better makes one
+                score, label = LONE_WORD_SCORE, LONE_WORD_LABEL
             else:
                 score = min(score, TERM_CAP)  # a named entity, when there is one, wins
         # end weight: new information comes late in an English sentence
@@ -477,7 +520,7 @@ def _specific(phrase: SpacySpan) -> bool:
     return any(t.pos_ in {"PROPN", "NUM"} for t in phrase) or len(content) >= 2
 
 
-def _main_verbs(sent: SpacySpan) -> dict[int, Token]:
+def _main_verbs(sent: SpacySpan, relative: bool = False) -> dict[int, Token]:
     """The sentence's main clauses: its root verb and the verbs conjoined to it ("He was
     expelled … and banished to Alma Ata"), each a clause of its own (Heilman & Smith split
     conjoined clauses)."""
@@ -489,7 +532,78 @@ def _main_verbs(sent: SpacySpan) -> dict[int, Token]:
             continue
         found[verb.i] = verb
         pending.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+        pending.extend(c for c in verb.children if _embedded_statement(c))
+        if relative:
+            # a relative clause on one of the clause's nouns: "the Banská Akadémia, which was
+            # founded in 1735" states "the Banská Akadémia was founded in 1735"
+            pending.extend(
+                t
+                for child in verb.children
+                if child.dep_ not in {"conj", "advcl", "ccomp"}
+                for t in child.subtree
+                if _relative_statement(t)
+            )
     return found
+
+
+def _copula_subject_of(attribute: Token) -> Token | None:
+    """The subject of "X is a Y" for its attribute Y: a relative clause on Y ("Feminist
+    anthropology is an approach that seeks to reduce male bias") says it of X."""
+    if attribute.dep_ != "attr" or attribute.head.lemma_ != "be":
+        return None
+    subject = _subject_of(attribute.head)
+    return subject if subject is not None and _specific(_head_phrase(subject)) else None
+
+
+def _relative_statement(verb: Token) -> bool:
+    """A finite non-restrictive relative clause whose subject is its relative pronoun
+    ("Air Southwest, which operated flights …"), or a restrictive one on a name or a definite
+    specific phrase ("the ancient wolf fossils that have been found in Europe"): the noun it
+    modifies is that subject. A restrictive one on anything vaguer ("a theory that began from
+    …") only says which thing is meant."""
+    if verb.dep_ != "relcl" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    head = verb.head
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    before = verb.left_edge.i - 1
+    non_restrictive = before >= 0 and verb.doc[before].text == ","
+    definite = head.pos_ == "PROPN" or (
+        any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        and _specific(_head_phrase(head))
+    )
+    if not (non_restrictive or definite or _copula_subject_of(head) is not None):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ not in FINITE_TAGS and not any(a.tag_ in FINITE_TAGS for a in auxiliaries):
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"which", "who", "that"}
+        for c in verb.children
+    )
+
+
+def _embedded_statement(verb: Token) -> bool:
+    """A finite clause with its own noun subject that states a fact of its own: the content of
+    a report ("He stated that 200,000 homes had been rebuilt") or a time, reason or contrast
+    clause ("…, while Chiang Kai-shek was elected …"). Heilman & Smith ask about these as
+    sentences of their own; a condition ("if …") or a question ("whether …") states nothing."""
+    if verb.dep_ not in EMBEDDED_STATEMENT_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    # "when" is parsed as an adverb of its clause, not a marker
+    openers = marks + [c.lower_ for c in verb.lefts if c.dep_ == "advmod"]
+    if verb.dep_ == "advcl" and not (openers and openers[0] in STATEMENT_SUBORDINATORS):
+        return False
+    if verb.dep_ == "ccomp" and marks and marks[0] != "that":
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ not in FINITE_TAGS and not any(a.tag_ in FINITE_TAGS for a in auxiliaries):
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN", "PRON"}
+        for c in verb.children
+    )
 
 
 def _head_phrase(node: Token) -> SpacySpan:
@@ -541,7 +655,7 @@ def _argument(span: SpacySpan, verbs: dict[int, Token]) -> tuple[Token, Token] |
 
 
 def wh_question_for(
-    sent: SpacySpan, start: int, end: int
+    sent: SpacySpan, start: int, end: int, simple: bool = False, relative: bool = False
 ) -> tuple[str, str, Clause, SpacySpan] | None:
     """(wh, role, clause, answer) for a clean question whose answer holds doc[start:end].
 
@@ -549,11 +663,13 @@ def wh_question_for(
     simplified to its head phrase; the clause is the main (or a conjoined main) clause. Roles:
     "subject" (the wh-word replaces the subject), "object" and "place" (fronted with inversion),
     and "stranded PREP" ("What did the earthquake occur along?"). None when the phrase is not
-    such an argument, is too long, or holds a pronoun or a clause.
+    such an argument, is too long, or holds a pronoun or a clause. With `simple`, the clause
+    leaves out adverbial clauses after its verb; with `relative`, relative clauses count as
+    clauses of their own.
     """
     doc = sent.doc
     span = doc[start:end]
-    verbs = _main_verbs(sent)
+    verbs = _main_verbs(sent, relative)
     if not verbs:
         return None
     found = _argument(span, verbs)
@@ -576,8 +692,10 @@ def wh_question_for(
             return None
         if verb.lemma_ == "be" and node.pos_ != "PROPN" and _has_attribute(verb):
             return None  # "The result was …" -> "What was …?" asks for a placeholder
-        clause = clause_for(verb, None)
+        clause = clause_for(verb, None, simple=simple)
         return (wh, "subject", clause, answer) if clause is not None else None
+    if number is None:
+        number = _amount_of(phrase)
     if number is None and not (_clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"}):
         return None
     if node.dep_ == "attr":
@@ -593,18 +711,18 @@ def wh_question_for(
     if not len(answer):
         return None
     if node.dep_ in {"dobj", "attr"}:
-        clause = clause_for(verb, full)
+        clause = clause_for(verb, full, simple=simple)
         return (wh, "object", clause, answer) if clause is not None else None
     preposition = node.head
     if _negated_preposition(preposition):
         return None
     if number is None and node.ent_type_ in PLACE_LABELS:
         if preposition.lower_ in PLACE_PREPOSITIONS:
-            clause = clause_for(verb, full)
+            clause = clause_for(verb, full, simple=simple)
             return ("Where", "place", clause, answer) if clause is not None else None
         if preposition.lower_ in DIRECTION_PREPOSITIONS and preposition.i > verb.i:
             # "Where was he banished to?"
-            clause = clause_for(verb, full, end=preposition.i)
+            clause = clause_for(verb, full, end=preposition.i, simple=simple)
             role = f"stranded {preposition.lower_}"
             return ("Where", role, clause, answer) if clause is not None else None
     if preposition.lower_ not in STRANDABLE_PREPOSITIONS or preposition.i < verb.i:
@@ -615,7 +733,7 @@ def wh_question_for(
     ):
         return None  # "lay in the emergence … in a backward country": which "in" is asked?
     # the question ends with the preposition: what follows its phrase is left out
-    clause = clause_for(verb, full, end=preposition.i)
+    clause = clause_for(verb, full, end=preposition.i, simple=simple)
     if clause is None:
         return None
     return wh, f"stranded {preposition.lower_}", clause, answer
@@ -640,6 +758,20 @@ def _negated_preposition(preposition: Token) -> bool:
         or any(c.dep_ in {"neg", "preconj"} for c in preposition.lefts)
         or (preposition.i > 0 and preposition.doc[preposition.i - 1].lower_ == "not")
     )
+
+
+def _whole(answer: SpacySpan) -> bool:
+    """Whether the answer is its head's whole phrase, modifiers and clauses included."""
+    whole = _trim(_phrase(answer.root))
+    return (whole.start, whole.end) == (answer.start, answer.end)
+
+
+def _amount_of(phrase: SpacySpan) -> tuple[str, SpacySpan] | None:
+    """("How much", the sum) when the phrase is a sum of money ("£85 million")."""
+    money = _trim(phrase)
+    if not len(money) or any(t.ent_type_ != "MONEY" for t in money) or _vague(money):
+        return None
+    return "How much", money
 
 
 def _number_of(span: SpacySpan, noun) -> tuple[str, SpacySpan] | None:
@@ -700,13 +832,15 @@ def ranked_claims(
         if found is None:
             continue
         fact, on_key_answer = found
-        if not fact.wh and _opening_pronoun(sent) is not None:
-            continue  # a cloze would show the pronoun
+        if not fact.wh and question_only(sent):
+            continue  # a cloze would show the pronoun or be too long
         length = max(1.0, len(lemma_lists[index])) / mean_length
         merit = centrality[index] / length**LENGTH_EXPONENT
         merit *= 1 + FACT_WEIGHT * min(MAX_FACTS, _fact_count(sent))
         if on_key_answer:
             merit *= QUESTION_BONUS  # a clean question about the sentence's key fact
+        if question_only(sent) and _opening_pronoun(sent) is None:
+            merit *= REWRITTEN_PENALTY
         candidates.append((float(merit), fact, set(lemma_lists[index])))
     candidates.sort(key=lambda item: (-item[0], item[1].sentence.start))
     return candidates
@@ -752,26 +886,40 @@ def _claim_for(
     # whole sentence), so the rest are tried after them
     key = [item for item in ranked[:QUESTION_CANDIDATES] if item[0] >= best_score - QUESTION_MARGIN]
     rest = [item for item in ranked if item not in key]
-    for score_of, start, end, label in key + rest:
-        found = wh_question_for(sent, start, end)
-        if found is None:
-            continue
-        wh, role, clause, answer = found
-        if any(t.i in quoted for t in answer):
-            continue
-        fact = ClaimFact(
-            sentence=sentence,
-            answer=_span(answer),
-            score=score,
-            label=label,
-            wh=wh,
-            role=role,
-            clause=clause,
-        )
-        if claim_question(fact) is not None:  # the question also reads well
-            # the bonus goes to a direct question (subject, object, place) on a key answer
-            return fact, (score_of, start, end, label) in key and role in BONUS_ROLES
-    _, start, end, label = ranked[0]
+    # the whole clause first; then without its adverbial clauses, which may hold a pronoun or
+    # run too long ("What began to expand as he accepted …?")
+    # and last, a relative clause's statement ("which was founded in 1735")
+    tiers = [(False, False)]
+    if any(t.dep_ == "advcl" for t in sent):
+        tiers.append((True, False))
+    if any(t.dep_ == "relcl" for t in sent):
+        tiers.append((False, True))
+    for simple, relative in tiers:
+        for score_of, start, end, label in key + rest:
+            found = wh_question_for(sent, start, end, simple=simple, relative=relative)
+            if found is None:
+                continue
+            wh, role, clause, answer = found
+            if any(t.i in quoted for t in answer):
+                continue
+            if score_of <= LONE_WORD_SCORE + CLOZE_SCORE_SLACK and not _whole(answer):
+                continue  # "the right" of "the right to display …" is half an answer
+            fact = ClaimFact(
+                sentence=sentence,
+                answer=_span(answer),
+                score=score,
+                label=label,
+                wh=wh,
+                role=role,
+                clause=clause,
+            )
+            if claim_question(fact) is not None:  # the question also reads well
+                # the bonus goes to a direct question (subject, object, place) on a key answer
+                return fact, (score_of, start, end, label) in key and role in BONUS_ROLES
+    blankable = [item for item in ranked if item[0] > LONE_WORD_SCORE + CLOZE_SCORE_SLACK]
+    if not blankable:
+        return None
+    _, start, end, label = blankable[0]
     cloze = ClaimFact(
         sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label
     )

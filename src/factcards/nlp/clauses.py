@@ -19,6 +19,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
 # children that start a clause of their own: never part of this clause's complement
 CLAUSE_DEPS = frozenset({"conj", "cc", "parataxis"})
+# clauses a simplified complement leaves out: what the verb says stands without them
+ADVERBIAL_CLAUSE_DEPS = frozenset({"advcl"})
 # sentence adverbs dropped from the front of a subject or complement
 DISCOURSE_WORDS = frozenset(
     {
@@ -48,22 +50,31 @@ TITLE_WORDS = frozenset({"comrade", "comrades", "citizen"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# a demonstrative that opens a subject ("This move was estimated …") points back to the sentence
+# before; in a question standing alone it reads as the definite article ("the move")
+DEMONSTRATIVE_DETERMINERS = frozenset({"this", "these", "those"})
+# a possessive opening a subject ("Its rivers feed …") stands for the pronoun's referent
+POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
 COPULAS_AND_RAISERS = frozenset({"be", "seem", "appear", "happen", "turn", "become", "remain"})
 # left children that belong to a noun phrase (others are misparses of what precedes it)
 NOUN_PREMODIFIER_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "predet", "quantmod"}
 )
 RESOLVE_WINDOW = 3  # sentences looked back for a pronoun's antecedent
-TRIM_CHARS = " ,;:—–-\"'“”‘’("
+TRIM_CHARS = " ,;:—–-\"'“”‘’([]"
 QUOTE_CHARS = "\"'“”‘’"
 
 
-def clause_for(verb: Token, answer: Span | None, end: int | None = None) -> Clause | None:
+def clause_for(
+    verb: Token, answer: Span | None, end: int | None = None, simple: bool = False
+) -> Clause | None:
     """The clause headed by `verb`, with `answer` (and the phrase carrying it) removed.
 
     With `end`, the complement stops before token `end` (what follows a stranded preposition's
-    phrase is left out: "Who was the school excavated by?").
+    phrase is left out: "Who was the school excavated by?"). With `simple`, adverbial clauses
+    after the verb are left out too ("…, as he accepted …"), as Heilman & Smith simplify.
     """
     if verb.dep_ in AUX_DEPS or verb.pos_ not in {"VERB", "AUX"}:
         return None
@@ -85,7 +96,7 @@ def clause_for(verb: Token, answer: Span | None, end: int | None = None) -> Clau
         auxiliaries = ("were",) if verb.head.tag_ in {"NNS", "NNPS"} else ("was",)
         tag = "VBN"
     negated = any(child.dep_ == "neg" for child in verb.children)
-    complement = _complement(verb, answer_phrase, end)
+    complement = _complement(verb, answer_phrase, end, simple)
     return Clause(
         subject=subject,
         auxiliaries=auxiliaries,
@@ -172,6 +183,27 @@ def _subject(verb: Token, answer_phrase: set[int]) -> str | None:
         t.i == subject_token.i or t.tag_ == "PRP" or t.is_punct for t in tokens
     ):
         return resolve_pronoun(subject_token, holder) or subject_token.text
+    return _definite_subject(subject_token, holder, tokens, text)
+
+
+def _definite_subject(head: Token, verb: Token, tokens: list[Token], text: str) -> str:
+    """ "This move" -> "the move"; "Its rivers" -> "Montana's rivers" when "its" resolves.
+
+    Only the determiner or possessor of the subject's own head, first in the phrase, is
+    replaced: one deeper inside ("the end of this war") has no referent to name.
+    """
+    first = next((t for t in tokens if not t.is_punct and t.lower_ not in DISCOURSE_WORDS), None)
+    if first is None or first.head.i != head.i or first.i >= head.i:
+        return text
+    words = text.split(" ", 1)
+    if len(words) < 2 or words[0].lower() != first.lower_:
+        return text
+    if first.dep_ == "det" and first.lower_ in DEMONSTRATIVE_DETERMINERS:
+        return f"the {words[1]}"
+    if first.dep_ == "poss" and first.lower_ in POSSESSIVE_PRONOUNS:
+        name = resolve_pronoun(first, verb, POSSESSIVE_PRONOUNS[first.lower_])
+        if name:
+            return f"{name}’s {words[1]}" if not name.endswith("s") else f"{name}’ {words[1]}"
     return text
 
 
@@ -193,6 +225,11 @@ def _relative_head_subject(verb: Token) -> str | None:
     if head.dep_ == "appos" and head.head.pos_ == "PROPN":
         # "Marti, the revolutionary who fought ...": the name, not its description
         return phrase_text(head.head)
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        # "Feminist anthropology is an approach that seeks …": what is that approach
+        subjects = [c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
+            return phrase_text(subjects[0])
     nominal = head.pos_ == "ADJ" and any(c.dep_ == "det" for c in head.children)
     if head.pos_ not in {"NOUN", "PROPN"} and not nominal:
         return None
@@ -218,29 +255,35 @@ def _after_stray_quote(text: str) -> str:
     return text
 
 
-def resolve_pronoun(pronoun: Token, verb: Token) -> str | None:
-    """The last compatible named entity (or subject) before `pronoun`, in a short window."""
-    word = pronoun.lower_
-    if word == "it" and _is_expletive_it(verb):
+def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str | None:
+    """The last compatible named entity (or subject) before `pronoun`, in a short window.
+
+    `word` reads the pronoun as another form ("it" for a possessive "its")."""
+    word = word or pronoun.lower_
+    if word == "it" and pronoun.lower_ == "it" and _is_expletive_it(verb):
         return None
     if word not in PERSON_PRONOUNS | THING_PRONOUNS:
         return None
     doc = pronoun.doc
     # "The FBI says it received ...": the subject of the clause that reports this one
     governing = _governing_subject(pronoun)
+    if governing is not None and pronoun.i in {t.i for t in governing.subtree}:
+        governing = None  # "Its rivers feed …": the phrase holding the possessive itself
     if governing is not None and _agrees(word, governing):
         return phrase_text(governing)
     window_start = _window_start(pronoun)
     if word in PERSON_PRONOUNS:
         return last_person(doc, window_start, pronoun.i)
     # it/they: the previous sentence's non-pronoun subject, else a group-like entity
-    previous = _previous_sentence_subject(pronoun)
+    previous = _previous_sentence_subject(pronoun, word)
     if previous is not None:
         return previous
     for ent in reversed(doc_ents(doc)):
         if ent.start < window_start or ent.end > pronoun.i:
             continue
         if ent.label_ in GROUP_LABELS:
+            if word == "they" and ent.label_ in PLACE_LABELS and ent.root.tag_ != "NNPS":
+                continue  # "Switzerland … They grant degrees": a country is an "it"
             return _clean_name(ent)
     return None
 
@@ -330,7 +373,7 @@ def _window_start(token: Token) -> int:
     return start
 
 
-def _previous_sentence_subject(pronoun: Token) -> str | None:
+def _previous_sentence_subject(pronoun: Token, word: str) -> str | None:
     sentence = pronoun.sent
     if sentence.start == 0:
         return None
@@ -340,7 +383,7 @@ def _previous_sentence_subject(pronoun: Token) -> str | None:
         if (
             child.dep_ in {"nsubj", "nsubjpass"}
             and child.pos_ in {"PROPN", "NOUN"}
-            and _agrees(pronoun.lower_, child)
+            and _agrees(word, child)
         ):
             text = phrase_text(child)
             if len(text.split()) <= 8:
@@ -358,7 +401,9 @@ def _clean_name(ent: Span) -> str:
 # --------------------------------------------------------------------------- complement
 
 
-def _complement(verb: Token, answer_phrase: set[int], end: int | None = None) -> str:
+def _complement(
+    verb: Token, answer_phrase: set[int], end: int | None = None, simple: bool = False
+) -> str:
     excluded = set(answer_phrase)
     if end is not None:
         excluded |= {t.i for t in verb.subtree if t.i >= end}
@@ -373,6 +418,10 @@ def _complement(verb: Token, answer_phrase: set[int], end: int | None = None) ->
         ):
             # fronted adverbials are not part of what the verb says
             excluded |= {t.i for t in child.subtree}
+    if simple:
+        for token in verb.subtree:
+            if token.i > verb.i and token.dep_ in ADVERBIAL_CLAUSE_DEPS:
+                excluded |= {t.i for t in token.subtree}
     tokens = [t for t in verb.subtree if t.i > verb.i and t.i not in excluded]
     if verb.dep_ in {"acl", "relcl"}:
         tokens = [t for t in tokens if t.i > verb.i]
