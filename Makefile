@@ -46,9 +46,12 @@ lint: install-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-# Regenerates cards/ from seeds/, then scores it and the public benchmarks (needs ../shared).
-eval: cards
-	@$(BIN)/python bench/eval.py --shared $(SHARED) --cli $(BIN)/factcards --cards $(CARDS)
+# Scores a fresh extraction of seeds/ (in .eval-cards/, so edits or orphans in cards/ never
+# count) and the public benchmarks (needs ../shared).
+eval: install
+	@rm -rf .eval-cards
+	@$(BIN)/factcards extract $(SEEDS) --cards-dir .eval-cards > /dev/null
+	@$(BIN)/python bench/eval.py --shared $(SHARED) --cli $(BIN)/factcards --cards .eval-cards
 
 # Speed: overhead over the bare parse, rebuilds, parallelism, memory, packaging (one table).
 bench: install-test

@@ -325,3 +325,19 @@ def test_a_question_already_asked_by_an_earlier_document_is_left_out(
         for name in ("a", "b")
     }
     assert fronts == {"a": ["Lenin died in 1924.", "The NEP began."], "b": ["The NEP ended."]}
+
+
+def test_cards_from_before_per_note_records_count_as_generated(
+    fake: FakeParser, corpus: Path, tmp_path: Path
+) -> None:
+    """A manifest entry without "notes" was written by an older factcards: its file holds
+    generated notes, so a note the source no longer gives is orphaned, not the user's own."""
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    old = note_line(str(corpus / "beta.md"), "An old claim.")
+    (cards / "beta.jsonl").write_text(old + "\n", encoding="utf-8")
+    manifest = {"documents": {"beta.jsonl": {"document": "beta.md", "title": "Beta"}}}
+    (cards / ".manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    report = run(corpus, tmp_path)
+    changes = next(d.changes for d in report.documents if d.cards_path.name == "beta.jsonl")
+    assert [n.front for n in changes.orphaned] == ["An old claim."] and not changes.by_hand

@@ -30,7 +30,7 @@ from .cache import (
 from .config import DEFAULT_KINDS, DEFAULT_MODEL, DeckOptions, PipelineSpec
 from .errors import FactcardsError, InputError
 from .model import Document, Kind, Note
-from .regenerate import Merge, NoteRecord, merge_notes
+from .regenerate import Merge, NoteRecord, content_key, merge_notes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -341,7 +341,7 @@ def extract(
     misses = [source for source in plan if source.index not in cached]
     fresh = _extract_all(misses, spec, jobs or default_jobs())
     manifest = cards_io.read_manifest(Path(cards_dir))
-    asked: set[tuple[str, str]] = set()  # questions of the run's documents so far
+    asked: set[tuple[str, str, str]] = set()  # questions of the run's documents so far
     manifest_entries: dict[str, dict[str, object]] = {}
     for done, source in enumerate(plan, start=1):
         extraction = cached.get(source.index)
@@ -407,25 +407,29 @@ def _expand(sources: Iterable[Path]) -> tuple[list[Path], bytes | None]:
 
 
 def _regenerate(
-    extraction: Extraction, cards_path: Path, manifest: dict, seen: set[tuple[str, str]]
+    extraction: Extraction, cards_path: Path, manifest: dict, seen: set[tuple[str, str, str]]
 ) -> Merge:
     """Merge the fresh notes into the user's cards file (see regenerate.py) and write it.
 
-    A note asking what an earlier document of the run already asks (same kind, same question
-    once case, punctuation and spacing are ignored) is left out: one card per fact.
+    A note that repeats one of an earlier document of the run (same kind, question and answer
+    once case, punctuation and spacing are ignored) is left out: one card per fact. A manifest
+    entry from before per-note records (no "notes") means the file is as factcards wrote it.
     """
     from .questions import normalise
 
     fresh = []
     for line in extraction.lines:
         note = cards_io.note_from_json(json.loads(line))
-        key = (note.kind, normalise(note.front))
+        key = (note.kind, normalise(note.front), normalise(note.back))
         if key in seen:
             continue
         seen.add(key)
         fresh.append(note)
     existing = cards_io.read_cards(cards_path) if cards_path.exists() else None
     records = cards_io.note_records(manifest, cards_path.name)
+    entry = manifest["documents"].get(cards_path.name)
+    if existing is not None and isinstance(entry, dict) and "notes" not in entry:
+        records = {note.guid: NoteRecord(generated=content_key(note)) for note in existing}
     merge = merge_notes(existing, fresh, records)
     _write_lines([cards_io.note_to_line(note) for note in merge.notes], cards_path)
     return merge
