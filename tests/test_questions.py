@@ -724,6 +724,14 @@ CLAIM_QUESTIONS = [
     # the answer visible in the question
     ("Trotsky praised Trotsky.", "Trotsky", "Who", "subject",
      Clause("Trotsky", (), "praised", "praise", "VBD", "Trotsky"), None),
+    # too little left to say what is asked
+    ("FBI officials said Monday.", "FBI officials", "Who", "subject",
+     Clause("FBI officials", (), "said", "say", "VBD", "Monday"), None),
+    ("Mrs. Hill said.", "Mrs. Hill", "Who", "subject",
+     Clause("Mrs. Hill", (), "said", "say", "VBD", ""), None),
+    ("Mrs. Hill said the bridge was closed.", "Mrs. Hill", "Who", "subject",
+     Clause("Mrs. Hill", (), "said", "say", "VBD", "the bridge was closed"),
+     "Who said the bridge was closed?"),
     # an answer over 8 words is a passage
     ("Lenin wrote one two three four five six seven eight nine.",
      "one two three four five six seven eight nine", "What", "object",
@@ -764,8 +772,9 @@ CLAIM_QUESTION_POINTERS = [
      Clause("The army", (), "fought", "fight", "VBD", "rivals such as the Swedes"),
      "What fought rivals such as the Swedes?"),
     # an expletive "there" refers to nothing: the question may keep it
-    ("In Cambodia, there are institutes.", "Cambodia", "Where", "place",
-     Clause("there", (), "are", "be", "VBP", "institutes"), "Where are there institutes?"),
+    ("In Cambodia, there are institutes of technology.", "Cambodia", "Where", "place",
+     Clause("there", (), "are", "be", "VBP", "institutes of technology"),
+     "Where are there institutes of technology?"),
 ]  # fmt: skip
 
 

@@ -775,6 +775,14 @@ def definition_notes(
     yield _note(document, fact, escape_cloze(question), definiens, term=term)
 
 
+MIN_QUESTION_CONTENT_WORDS = 2  # besides the wh-word: a question must say what it is about
+# verbs whose object is what was said: without it, "Who said …?" asks about nothing
+REPORTING_LEMMAS: frozenset[str] = _words(
+    "say tell add reply answer ask explain note report state declare remark write comment "
+    "continue respond observe announce insist"
+)
+
+
 def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) -> str | None:
     """The wh-question whose answer is the claim's span, when the extractor found a clean one.
 
@@ -807,6 +815,11 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
         return None
     if any(word == "such" and following != "as" for word, following in pairwise(words)):
         return None  # "such a reshaping" points back as "this" does; "such as" lists
+    if len([word for word in words[1:] if word not in STOP_WORDS]) < MIN_QUESTION_CONTENT_WORDS:
+        return None  # "Who said?": too little to know what is asked
+    complement = [w for w in normalise(clause.complement).split() if w not in STOP_WORDS]
+    if role == "subject" and clause.lemma.lower() in REPORTING_LEMMAS and len(complement) < 2:
+        return None  # "Who said Monday?": what was said is the real content, left outside
     return question
 
 
