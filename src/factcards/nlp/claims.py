@@ -574,13 +574,18 @@ def _relative_statement(verb: Token) -> bool:
     )
     if not (non_restrictive or definite or _copula_subject_of(head) is not None):
         return False
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if verb.tag_ not in FINITE_TAGS and not any(a.tag_ in FINITE_TAGS for a in auxiliaries):
+    if not _is_finite(verb):
         return False
     return any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"which", "who", "that"}
         for c in verb.children
     )
+
+
+def _is_finite(verb: Token) -> bool:
+    """A verb with a tense of its own or a finite auxiliary: the head of a full clause."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in auxiliaries)
 
 
 def _embedded_statement(verb: Token) -> bool:
@@ -597,8 +602,7 @@ def _embedded_statement(verb: Token) -> bool:
         return False
     if verb.dep_ == "ccomp" and marks and marks[0] != "that":
         return False
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if verb.tag_ not in FINITE_TAGS and not any(a.tag_ in FINITE_TAGS for a in auxiliaries):
+    if not _is_finite(verb):
         return False
     return any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN", "PRON"}
