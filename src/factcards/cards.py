@@ -226,7 +226,7 @@ def update_manifest(cards_dir: Path, entries: Mapping[str, Mapping[str, Any]]) -
         return
     manifest["documents"] = documents
     with atomic_writer(path) as out:
-        json.dump(manifest, out, ensure_ascii=False, indent=1, sort_keys=False)
+        json.dump(manifest, out, ensure_ascii=False, indent=1)
         out.write("\n")
 
 

