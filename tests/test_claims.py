@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcards.nlp.centrality import textrank
 from factcards.nlp.claims import (
     _ranked_answers,
     _trim,
@@ -15,7 +16,6 @@ from factcards.nlp.claims import (
     is_main_clause,
     is_meta,
     question_only,
-    textrank,
     wh_question_for,
 )
 from factcards.questions import claim_question

@@ -1,12 +1,9 @@
-"""Key claims: the most central sentences of each stretch of text, as cloze notes.
+"""Key claims: the most central sentences of each stretch of text, as questions or clozes.
 
-Sentences are ranked within blocks of consecutive paragraphs, so that every part of a long text
-gets its share, by TextRank (PageRank over a graph whose edge weights are the overlap of content
-lemmas, normalised by the log of the sentence lengths, as in Mihalcea & Tarau 2004) with a length
-penalty (TextRank favours long sentences), weighted by how many specific facts (names, numbers,
-dates) the sentence states and whether it makes a clean wh-question. Each block keeps about one
-claim per `words_per_claim` words (default `WORDS_PER_CLAIM`). For every chosen sentence the
-answer is its key entity, number or term, preferring what the main clause asserts.
+Sentences are ranked by centrality.py (TextRank with a length penalty, weighted by the specific
+facts a sentence states) and here by whether they make a clean wh-question. Each block keeps
+about one claim per `words_per_claim` words (default `WORDS_PER_CLAIM`). For every chosen
+sentence the answer is its key entity, number or term, preferring what the main clause asserts.
 """
 
 from __future__ import annotations
@@ -15,27 +12,29 @@ import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-import numpy as np
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
 from ..questions import claim_question
+from .centrality import (
+    CONTENT_POS,
+    NUMBER_LABELS,
+    blocks,
+    content_lemmas,
+    sentence_merits,
+    vague_number,
+    word_count,
+)
 from .clauses import clause_for, resolve_pronoun
 from .text import doc_ents, ents_in, noun_chunks_in
 
 WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
-BLOCK_WORDS = 700  # paragraphs are grouped into blocks of about this many words
-MAX_BLOCK_WORDS = 4 * BLOCK_WORDS  # a block inside one huge paragraph
 MIN_TOKENS = 8
 MAX_WORDS = 40  # words, not punctuation: a longer sentence is a passage, not a card
-DAMPING = 0.85
-ITERATIONS = 60
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 ANSWER_LABELS = frozenset(
     {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 )
-NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 # openers that need the previous sentence to make sense
 DANGLING_OPENERS = frozenset(
     {
@@ -123,16 +122,6 @@ CLAUSE_DEPTH_PENALTY = 1.0
 SUBORDINATE_CLAUSE_DEPS = frozenset(
     {"advcl", "relcl", "acl", "ccomp", "csubj", "csubjpass", "pcomp", "parataxis"}
 )
-# a count this vague ("many thousands", "several hundred") is no answer
-VAGUE_QUANTITY_WORDS = frozenset(
-    {"many", "several", "few", "some", "numerous", "countless", "dozens", "hundreds",
-     "thousands", "millions", "billions", "tens", "scores"}
-)  # fmt: skip
-# selection: centrality per length, times informativeness
-LENGTH_EXPONENT = 0.75  # TextRank rank grows about linearly with length: most of that goes
-FACT_LABELS = ANSWER_LABELS | NUMBER_LABELS | frozenset({"DATE"})
-FACT_WEIGHT = 0.35  # per specific fact (name, number, date) the sentence states, up to MAX_FACTS
-MAX_FACTS = 3
 BONUS_ROLES = frozenset({"subject", "object", "place"})
 QUESTION_BONUS = 1.3  # a sentence that makes a clean wh-question makes the better card
 NEAR_DUPLICATE = 0.8  # Jaccard overlap of content lemmas above which two claims are one
@@ -142,64 +131,6 @@ LONE_WORD_SCORE = -5.0  # below any other answer: tried last, and never blanked 
 LONE_WORD_LABEL = "TERM"
 # the most that focus weight adds to an answer's score: a lone word stays below this
 CLOZE_SCORE_SLACK = FOCUS_WEIGHT
-
-
-def _content_lemmas(tokens: SpacySpan) -> list[str]:
-    return [
-        t.lemma_.lower()
-        for t in tokens
-        if t.pos_ in CONTENT_POS and not t.is_stop and any(c.isalnum() for c in t.text)
-    ]
-
-
-def _word_count(sent: SpacySpan) -> int:
-    return sum(1 for t in sent if not t.is_punct and not t.is_space)
-
-
-def textrank(lemma_sets: Sequence[Sequence[str]]) -> np.ndarray:
-    """PageRank scores of sentences given their content lemmas (sum to 1; uniform if no edges)."""
-    n = len(lemma_sets)
-    if n == 0:
-        return np.zeros(0)
-    weights = np.zeros((n, n))
-    sets = [set(lemmas) for lemmas in lemma_sets]
-    for i in range(n):
-        for j in range(i + 1, n):
-            overlap = len(sets[i] & sets[j])
-            if not overlap:
-                continue
-            norm = math.log(len(lemma_sets[i]) + 1) + math.log(len(lemma_sets[j]) + 1)
-            weights[i, j] = weights[j, i] = overlap / norm
-    out = weights.sum(axis=1)
-    # a sentence with no edges gives its rank to everyone equally
-    transition = np.where(out[:, None] > 0, weights / np.maximum(out[:, None], 1e-12), 1.0 / n)
-    scores = np.full(n, 1.0 / n)
-    for _ in range(ITERATIONS):
-        updated = (1 - DAMPING) / n + DAMPING * transition.T @ scores
-        if np.abs(updated - scores).sum() < 1e-9:
-            scores = updated
-            break
-        scores = updated
-    return scores / scores.sum()
-
-
-def _blocks(doc: Doc) -> Iterator[list[SpacySpan]]:
-    """Runs of whole paragraphs of about BLOCK_WORDS words.
-
-    A paragraph is split only when it alone runs past MAX_BLOCK_WORDS (a text with no paragraph
-    breaks), which keeps TextRank's sentence-by-sentence matrix small.
-    """
-    block: list[SpacySpan] = []
-    words = 0
-    for sent in doc.sents:
-        starts_paragraph = sent.start > 0 and "\n\n" in doc[sent.start - 1].text
-        if block and ((starts_paragraph and words >= BLOCK_WORDS) or words >= MAX_BLOCK_WORDS):
-            yield block
-            block, words = [], 0
-        block.append(sent)
-        words += _word_count(sent)
-    if block:
-        yield block
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:
@@ -235,7 +166,7 @@ def _eligible(sent: SpacySpan, quoted: set[int]) -> bool:
     words = [t for t in sent if not t.is_space]
     if not words or sent.text.rstrip().endswith("?"):
         return False
-    if len(words) < MIN_TOKENS or _word_count(sent) > MAX_QUESTION_SENTENCE_WORDS:
+    if len(words) < MIN_TOKENS or word_count(sent) > MAX_QUESTION_SENTENCE_WORDS:
         return False
     first = next((t for t in words if not t.is_punct), None)
     if first is None or (first.lower_ in DANGLING_OPENERS and not _rewritable_opener(sent)):
@@ -269,7 +200,7 @@ def question_only(sent: SpacySpan) -> bool:
     """A sentence that makes a claim only as a question: a cloze would show a pronoun, a
     connective or a demonstrative with nothing to refer to, or be too long to read."""
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
-    return _word_count(sent) > MAX_WORDS or first is None or first.lower_ in DANGLING_OPENERS
+    return word_count(sent) > MAX_WORDS or first is None or first.lower_ in DANGLING_OPENERS
 
 
 def _opening_pronoun(sent: SpacySpan) -> Token | None:
@@ -361,7 +292,7 @@ def _answer_candidates(sent: SpacySpan) -> Iterator[tuple[int, int, str]]:
             continue  # "Soviet" in "Soviet workers" is a modifier, not the thing talked about
         if ent.label_ in ANSWER_LABELS or ent.label_ in NUMBER_LABELS:
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-            if ent.label_ in NUMBER_LABELS and _vague(ent.doc[start : ent.end]):
+            if ent.label_ in NUMBER_LABELS and vague_number(ent.doc[start : ent.end]):
                 continue
             yield start, ent.end, ent.label_
     yield from _short_quotes(sent)
@@ -448,7 +379,7 @@ def _ranked_answers(
             continue
         if all(t.is_stop or t.is_punct for t in tokens) or any(t.i in quoted for t in tokens):
             continue
-        lemmas = _content_lemmas(tokens)
+        lemmas = content_lemmas(tokens)
         if label in NUMBER_LABELS:
             score = NUMBER_BONUS
         elif not lemmas:
@@ -773,7 +704,7 @@ def _whole(answer: SpacySpan) -> bool:
 def _amount_of(phrase: SpacySpan) -> tuple[str, SpacySpan] | None:
     """("How much", the sum) when the phrase is a sum of money ("£85 million")."""
     money = _trim(phrase)
-    if not len(money) or any(t.ent_type_ != "MONEY" for t in money) or _vague(money):
+    if not len(money) or any(t.ent_type_ != "MONEY" for t in money) or vague_number(money):
         return None
     return "How much", money
 
@@ -800,11 +731,11 @@ def find_claims(doc: Doc, words_per_claim: float = WORDS_PER_CLAIM) -> Iterator[
     """
     if not words_per_claim > 0:
         raise ValueError(f"words_per_claim must be positive, not {words_per_claim!r}")
-    frequency: Counter[str] = Counter(_content_lemmas(doc[:]))
+    frequency: Counter[str] = Counter(content_lemmas(doc[:]))
     quoted = _quoted_tokens(doc)
     kept_lemmas: list[set[str]] = []
-    for block in _blocks(doc):
-        words = sum(_word_count(sent) for sent in block)
+    for block in blocks(doc):
+        words = sum(word_count(sent) for sent in block)
         wanted = round(words / words_per_claim)
         if wanted == 0 and len(block) >= 3:
             wanted = 1
@@ -825,22 +756,19 @@ def ranked_claims(
     block: Sequence[SpacySpan], frequency: Counter[str], quoted: set[int]
 ) -> list[tuple[float, ClaimFact, set[str]]]:
     """(merit, claim, content lemmas) of the block's eligible sentences, best first."""
-    lemma_lists = [_content_lemmas(sent) for sent in block]
-    centrality = textrank(lemma_lists) * len(block)
-    mean_length = max(1.0, sum(len(lemmas) for lemmas in lemma_lists) / len(block))
+    lemma_lists = [content_lemmas(sent) for sent in block]
+    centrality, merits = sentence_merits(block, lemma_lists)
     candidates: list[tuple[float, ClaimFact, set[str]]] = []
     for index, sent in enumerate(block):
         if not _eligible(sent, quoted):
             continue
-        found = _claim_for(sent, frequency, quoted, float(centrality[index] / len(block)))
+        found = _claim_for(sent, frequency, quoted, float(centrality[index]))
         if found is None:
             continue
         fact, on_key_answer = found
         if not fact.wh and question_only(sent):
             continue  # a cloze would show the pronoun or be too long
-        length = max(1.0, len(lemma_lists[index])) / mean_length
-        merit = centrality[index] / length**LENGTH_EXPONENT
-        merit *= 1 + FACT_WEIGHT * min(MAX_FACTS, _fact_count(sent))
+        merit = merits[index]
         if on_key_answer:
             merit *= QUESTION_BONUS  # a clean question about the sentence's key fact
         if question_only(sent) and _opening_pronoun(sent) is None:
@@ -848,21 +776,6 @@ def ranked_claims(
         candidates.append((float(merit), fact, set(lemma_lists[index])))
     candidates.sort(key=lambda item: (-item[0], item[1].sentence.start))
     return candidates
-
-
-def _fact_count(sent: SpacySpan) -> int:
-    """Named entities, numbers and dates the sentence states."""
-    return sum(
-        1
-        for ent in ents_in(sent)
-        if ent.label_ in FACT_LABELS and not (ent.label_ in NUMBER_LABELS and _vague(ent))
-    )
-
-
-def _vague(number: SpacySpan) -> bool:
-    """ "many thousands", "the several hundred", "thousands": a count that states no number."""
-    words = [t for t in number if t.lower_ != "the"]
-    return not words or words[0].lower_ in VAGUE_QUANTITY_WORDS
 
 
 def _jaccard(first: set[str], second: set[str]) -> float:
