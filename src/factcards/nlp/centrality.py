@@ -25,12 +25,15 @@ DAMPING = 0.85
 ITERATIONS = 60
 # TextRank rank grows about linearly with length: most of that goes
 LENGTH_EXPONENT = 0.75
+# centrality is damped (square root): on its own it favours the abstract sentences that restate
+# a text's theme over the specific statements of fact a reader is tested on
+CENTRALITY_EXPONENT = 0.5
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 FACT_LABELS = NUMBER_LABELS | frozenset(
     {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "DATE"}
 )
-FACT_WEIGHT = 0.35  # per specific fact (name, number, date) the sentence states, up to MAX_FACTS
-MAX_FACTS = 3
+FACT_WEIGHT = 0.5  # per specific fact (name, number, date) the sentence states, up to MAX_FACTS
+MAX_FACTS = 4
 # a count this vague ("many thousands", "several hundred") states no number
 VAGUE_QUANTITY_WORDS = frozenset(
     {"many", "several", "few", "some", "numerous", "countless", "dozens", "hundreds",
@@ -102,9 +105,9 @@ def sentence_merits(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(TextRank centrality, merit) of each sentence of a block.
 
-    The merit is the centrality relative to the block's mean (1.0 = average), divided by the
-    sentence's relative length to the power LENGTH_EXPONENT, times 1 + FACT_WEIGHT per specific
-    fact it states (at most MAX_FACTS).
+    The merit is the centrality relative to the block's mean (1.0 = average) to the power
+    CENTRALITY_EXPONENT, divided by the sentence's relative length to the power LENGTH_EXPONENT,
+    times 1 + FACT_WEIGHT per specific fact it states (at most MAX_FACTS).
     """
     centrality = textrank(lemma_lists)
     if not len(block):
@@ -113,7 +116,8 @@ def sentence_merits(
     merits = np.empty(len(block))
     for index, sent in enumerate(block):
         length = max(1.0, len(lemma_lists[index])) / mean_length
-        merit = centrality[index] * len(block) / length**LENGTH_EXPONENT
+        relative_centrality = centrality[index] * len(block)
+        merit = relative_centrality**CENTRALITY_EXPONENT / length**LENGTH_EXPONENT
         merits[index] = merit * (1 + FACT_WEIGHT * min(MAX_FACTS, fact_count(sent)))
     return centrality, merits
 
