@@ -7,7 +7,7 @@ SEEDS := seeds
 CARDS := cards
 DECKS := decks
 
-.PHONY: install install-test chromium cards deck test lint eval bench clean
+.PHONY: install install-test chromium cards deck test lint eval review bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -53,9 +53,14 @@ eval: install
 	@$(BIN)/factcards extract $(SEEDS) --cards-dir .eval-cards > /dev/null
 	@$(BIN)/python bench/eval.py --shared $(SHARED) --cli $(BIN)/factcards --cards .eval-cards
 
+# The teacher's reading: 60 seeded-random cards (20 claims, 20 definitions, 20 dates and quotes)
+# from the public dev data, printed with their source sentences (needs ../shared).
+review: install
+	@$(BIN)/python bench/review.py --shared $(SHARED) --cli $(BIN)/factcards --work .review
+
 # Speed: overhead over the bare parse, rebuilds, parallelism, memory, packaging (one table).
 bench: install-test
 	@$(BIN)/python bench/run.py --shared $(SHARED) --cli $(BIN)/factcards
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache .eval-cards .review
