@@ -139,6 +139,38 @@ def test_fact_gone_from_source_is_orphaned_and_tagged() -> None:
     assert guids(back.unchanged) == ["a", "b", "c"] and not back.edited
 
 
+def claim(guid: str) -> Note:
+    return dataclasses.replace(note(guid), kind="claim", tags=["factcards::claim"])
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence_still_there", "orphaned"),
+    [
+        ("claim", True, False),  # not chosen this time (an edit elsewhere): kept as it is
+        ("claim", False, True),  # its sentence is gone: orphaned
+        ("date", True, True),  # a fact the extractor no longer finds is orphaned whatever
+    ],
+)
+def test_a_claim_not_chosen_again_stays_while_its_sentence_does(
+    kind: str, sentence_still_there: bool, orphaned: bool
+) -> None:
+    make = claim if kind == "claim" else note
+    file, records = first_build([make("a"), make("b")])
+    asked: list[str] = []
+
+    def in_source(sentence: str) -> bool:
+        asked.append(sentence)
+        return sentence_still_there
+
+    merge = merge_notes(file, [make("a")], records, in_source)
+    assert guids(merge.notes) == ["a", "b"]
+    assert (guids(merge.orphaned) == ["b"]) is orphaned
+    assert (ORPHANED_TAG in merge.notes[1].tags) is orphaned
+    if not orphaned:
+        assert guids(merge.unchanged) == ["a", "b"] and merge.notes[1] == file[1]
+    assert asked == ([file[1].source.sentence] if kind == "claim" else [])
+
+
 def test_a_note_deleted_from_the_file_stays_deleted() -> None:
     file, records = first_build([note("a"), note("b")])
     merge = merge_notes([file[0]], [note("a"), note("b")], records)

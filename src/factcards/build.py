@@ -360,7 +360,7 @@ def extract(
             report.cached += 1
         cards_path = cards_paths[source.name]
         try:
-            merge = _regenerate(extraction, cards_path, manifest, asked)
+            merge = _regenerate(extraction, cards_path, manifest, asked, source)
         except FactcardsError as exc:  # the user's cards file is broken: leave it alone
             report.failures.append(exc)
             if on_progress:
@@ -407,7 +407,11 @@ def _expand(sources: Iterable[Path]) -> tuple[list[Path], bytes | None]:
 
 
 def _regenerate(
-    extraction: Extraction, cards_path: Path, manifest: dict, seen: set[tuple[str, str, str]]
+    extraction: Extraction,
+    cards_path: Path,
+    manifest: dict,
+    seen: set[tuple[str, str, str]],
+    source: _Source,
 ) -> Merge:
     """Merge the fresh notes into the user's cards file (see regenerate.py) and write it.
 
@@ -430,9 +434,31 @@ def _regenerate(
     entry = manifest["documents"].get(cards_path.name)
     if existing is not None and isinstance(entry, dict) and "notes" not in entry:
         records = {note.guid: NoteRecord(generated=content_key(note)) for note in existing}
-    merge = merge_notes(existing, fresh, records)
+    merge = merge_notes(existing, fresh, records, _sentence_finder(source))
     _write_lines([cards_io.note_to_line(note) for note in merge.notes], cards_path)
     return merge
+
+
+def _sentence_finder(source: _Source) -> Callable[[str], bool]:
+    """Whether a sentence is in the source's clean text; the source is read again only when
+    asked (a claim the fresh notes lack), so an unchanged rebuild costs nothing."""
+    from .ingest import read_document, read_document_bytes
+
+    text: list[str] = []
+
+    def in_source(sentence: str) -> bool:
+        if not text:
+            try:
+                if source.data is not None:
+                    document = read_document_bytes(source.data, source.name)
+                else:
+                    document = read_document(source.path, source.name)
+            except FactcardsError:
+                document = None
+            text.append(document.text if document is not None else "")
+        return bool(sentence) and sentence in text[0]
+
+    return in_source
 
 
 def _write_lines(lines: Sequence[str], path: Path) -> None:

@@ -11,6 +11,9 @@ last generated for each GUID (kept in the cards manifest):
 - `"suppressed": true` is the user's and survives regeneration (the deck leaves the note out);
 - a note whose fact is gone from the source is `orphaned`: kept, tagged `factcards::orphaned`
   (Anki never deletes notes on import, so the deck carries the tag to the user's copy);
+- a key claim whose sentence is still in the source stays as it is, though the fresh extraction
+  did not choose it: claims are a ranked share of each stretch of text, and an edit elsewhere
+  (a paragraph added) must not churn the cards the user is already learning;
 - a note with a GUID factcards never generated was added by hand: kept as it is;
 - a generated note the user deleted from the file stays deleted (the record remembers it).
 
@@ -27,7 +30,7 @@ import dataclasses
 import difflib
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,15 +114,22 @@ def _unorphan(note: Note) -> Note:
     return dataclasses.replace(note, tags=[t for t in note.tags if t != ORPHANED_TAG])
 
 
+def _still_chosen(note: Note, in_source: Callable[[str], bool] | None) -> bool:
+    """A claim the fresh extraction did not choose, whose sentence is still in the source."""
+    return note.kind == "claim" and in_source is not None and in_source(note.source.sentence)
+
+
 def merge_notes(
     existing: Sequence[Note] | None,
     fresh: Sequence[Note],
     records: Mapping[str, NoteRecord],
+    in_source: Callable[[str], bool] | None = None,
 ) -> Merge:
     """Merge `fresh` notes into the `existing` cards file (None: there is no file yet).
 
     `records` is what the manifest remembered of the file's GUIDs; the result's `records`
-    replaces it (packaging data carried over).
+    replaces it (packaging data carried over). `in_source(sentence)` tells whether a sentence is
+    still in the document: a generated claim the fresh notes lack is kept as it is when it is.
     """
     merge = Merge()
     if existing is None:
@@ -185,7 +195,11 @@ def merge_notes(
         if note.guid in merge.records:
             continue  # a repeated line of a GUID already placed
         record = records.get(note.guid)
-        if record is not None and record.generated:
+        if record is not None and record.generated and _still_chosen(note, in_source):
+            kept = _unorphan(note)
+            merge.unchanged.append(kept)
+            merge.records[note.guid] = _record(records, note.guid, record.generated)
+        elif record is not None and record.generated:
             kept = _orphan(note)
             merge.orphaned.append(kept)
             merge.records[note.guid] = _record(records, note.guid, record.generated)
