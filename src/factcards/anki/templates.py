@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..cards import atomic_writer
-from ..errors import InputError, OutputError
+from ..errors import InputError, OutputError, read_text
 from .fields import CLOZE_FIELDS, DEFINITION_FIELDS, QA_FIELDS
 
 TEMPLATE_SUFFIXES: tuple[str, ...] = (".html", ".css")
@@ -153,12 +153,7 @@ def load_templates(override_dir: Path | None = None) -> TemplateSet:
         if path.name not in texts:
             # most likely a typo ("qa_front.html") that would silently keep the default
             raise InputError(f"unknown template file (known: {', '.join(TEMPLATE_FILES)})", path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError("template is not UTF-8", path) from exc
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+        text = read_text(path, "template")
         check_template(path.name, text, path)
         if text != texts[path.name]:
             texts[path.name] = text

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import SOURCE_SUFFIXES
-from ..errors import InputError
+from ..errors import InputError, read_bytes
 from ..model import Document, OffsetMap, Section
 from ..vocabulary import MONTH_NUMBERS
 
@@ -258,14 +258,7 @@ def read_document(path: Path, name: str) -> Document:
     readers; any other suffix: the format the content shows (see `read_document_bytes`).
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError("is a directory", path) from exc
-    except FileNotFoundError as exc:
-        raise InputError("no such file or directory", path) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    data = read_bytes(path)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return _build_document(decode_text(data, path), path, name, suffix in MARKDOWN_SUFFIXES)
