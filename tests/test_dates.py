@@ -228,3 +228,22 @@ def test_any_text_gives_well_formed_facts(parse, text: str, document_date: str |
         assert fact.value
         if fact.clause is not None and fact.sentence.text.count(fact.date.text) == 1:
             assert fact.date.text not in fact.clause.complement
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 10)), max_size=30),
+    st.integers(0, 220),
+    st.integers(1, 15),
+)
+def test_overlap_by_bisection_agrees_with_checking_every_span(
+    raw: list[tuple[int, int]], start: int, length: int
+) -> None:
+    from factcards.nlp.dates import _overlaps_any
+
+    spans: list[tuple[int, int]] = []  # in order and disjoint, as date_matches keeps them
+    for begin, size in sorted(raw):
+        if not spans or begin >= spans[-1][1]:
+            spans.append((begin, begin + size))
+    end = start + length
+    expected = any(s < end and start < e for s, e in spans)
+    assert _overlaps_any(spans, [s for s, _ in spans], start, end) is expected

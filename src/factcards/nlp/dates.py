@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -264,6 +264,18 @@ def event_clause(verb: Token, date: Span) -> Clause | None:
 # --------------------------------------------------------------------------- finding
 
 
+def _overlaps_any(
+    spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int
+) -> bool:
+    """Whether [start, end) overlaps one of `spans` (in order, disjoint; `starts` their starts):
+    only the span starting at or before `start` and the one after it can (a bisection, so a
+    document with thousands of dates stays linear)."""
+    index = bisect.bisect_right(starts, start) - 1
+    return any(
+        spans[i][0] < end and start < spans[i][1] for i in (index, index + 1) if 0 <= i < len(spans)
+    )
+
+
 def date_matches(doc: Doc) -> list[DateMatch]:
     """Date expressions of the text in order: regex matches, then spaCy DATE entities."""
     candidates = [
@@ -285,9 +297,10 @@ def date_matches(doc: Doc) -> list[DateMatch]:
         value, year = _normalise(kind, m)
         found.append(DateMatch(start, m.end(), kind, value, year, m.group()))
         end_of_last = m.end()
-    taken = [(d.start, d.end) for d in found]
+    taken = [(d.start, d.end) for d in found]  # in order and disjoint
+    taken_starts = [start for start, _ in taken]
     for ent in doc_ents(doc):
-        if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+        if ent.label_ != "DATE" or _overlaps_any(taken, taken_starts, ent.start_char, ent.end_char):
             continue
         year_match = re.search(rf"{_YEAR_START}{_YEAR}{_YEAR_END}", ent.text)
         if year_match is None or re.search(r"\d0s\b", ent.text):
