@@ -212,7 +212,7 @@ WH_QUESTIONS = [
     ("The earthquake occurred along the Longmenshan fault.", "Longmenshan fault",
      ("What", "stranded along", "the Longmenshan fault")),
     ("The school was excavated by soldiers from the local garrison.", "soldiers",
-     ("What", "stranded by", "soldiers from the local garrison")),
+     ("Who", "stranded by", "soldiers from the local garrison")),
     # a relative clause after the subject is dropped from the answer
     ("The Juyuan Middle School, where many teenagers were buried, was excavated by civilians.",
      "Juyuan Middle School", ("What", "subject", "Juyuan Middle School")),

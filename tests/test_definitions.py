@@ -489,3 +489,21 @@ def test_described_phrase_keeps_its_of_phrase(parse) -> None:
     text = "Between meals, the stomach stays in a state of rest, called the fasting phase."
     found = {(f.term, f.definiens) for f in find_definitions(parse(text))}
     assert ("the fasting phase", "a state of rest") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "person"),
+    [
+        # the definiens's head noun decides, whatever the entity tagger makes of the term
+        ("Phenetics is an attempt to classify organisms based on overall similarity.",
+         "Phenetics", False),
+        ("Affiliate Schools are polytechnic divisions belonging to a national university.",
+         "Affiliate Schools", False),
+        ("Agamemnon is a hero of Greek mythology, the son of King Atreus.", "Agamemnon", True),
+        ("Hyman Minsky was an economist who studied financial crises.", "Hyman Minsky", True),
+    ],
+)  # fmt: skip
+def test_who_or_what_follows_the_definiens(parse, text: str, term: str, person: bool) -> None:
+    facts = [f for f in find_definitions(parse(text)) if f.term == term]
+    assert facts, f"no definition of {term!r}"
+    assert facts[0].is_person is person

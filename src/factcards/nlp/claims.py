@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
 from ..questions import claim_question
+from ..vocabulary import is_person_noun
 from .centrality import (
     CONTENT_POS,
     NUMBER_LABELS,
@@ -429,9 +430,12 @@ def _clean_phrase(phrase: SpacySpan) -> bool:
 
 
 def _who_or_what(phrase: SpacySpan) -> str:
-    """'Who' for a person: tagged PERSON here, or a name the text tags PERSON elsewhere."""
+    """'Who' for a person: tagged PERSON here, a name the text tags PERSON elsewhere, or a
+    common noun for a person ("a U.S. official", "the economist")."""
     root = phrase.root
     if root.ent_type_ == "PERSON":
+        return "Who"
+    if root.pos_ == "NOUN" and is_person_noun(root.lemma_):
         return "Who"
     if root.pos_ == "PROPN" and not root.ent_type_:
         people = {

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import DefinitionFact, Span
+from ..vocabulary import is_person_noun
 from .text import doc_text
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -260,6 +261,16 @@ def is_person_span(doc: Doc, first: int, last: int) -> bool:
     )
 
 
+def defines_a_person(doc: Doc, term: tuple[int, int], definiens: tuple[int, int]) -> bool:
+    """Whether the term names a person: the definiens's head noun says so ("a hero", "the
+    economist") or denies it ("an attempt to classify …", "a talk show"), whatever the entity
+    tagger thinks of the term; without a common-noun head, the tagger decides."""
+    head = doc[definiens[0] : definiens[1] + 1].root
+    if head.pos_ == "NOUN":
+        return is_person_noun(head.lemma_)
+    return is_person_span(doc, *term)
+
+
 def definition_fact(
     sent: SpacySpan,
     term: tuple[int, int],
@@ -292,7 +303,7 @@ def definition_fact(
     if term_span.text.lower() == definiens_span.text.lower():
         return None
     if is_person is None:
-        is_person = is_person_span(doc, term_first, term_last)
+        is_person = defines_a_person(doc, (term_first, term_last), (def_first, def_last))
     sentence = sentence_span(sent)
     if context_start is not None and context_start < sentence.start:
         sentence = Span(context_start, sentence.end, doc_text(doc)[context_start : sentence.end])
