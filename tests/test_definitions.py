@@ -507,3 +507,30 @@ def test_who_or_what_follows_the_definiens(parse, text: str, term: str, person: 
     facts = [f for f in find_definitions(parse(text)) if f.term == term]
     assert facts, f"no definition of {term!r}"
     assert facts[0].is_person is person
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definiens"),
+    [
+        # a bracket closed after a space (tokenised text) stays with the phrase
+        ("A Kistvaen is a stone coffin derived from the Celtic cist ( chest ) and maen ( stone ) .",
+         "Kistvaen", "a stone coffin derived from the Celtic cist ( chest ) and maen ( stone )"),
+        # quotes around the term go; a quote and a bracket closing inside the definiens stay
+        ('A "fief" was a grant of land (a "feud") in exchange for service.',
+         "fief", 'a grant of land (a "feud")'),
+    ],
+)  # fmt: skip
+def test_brackets_and_quotes_stay_balanced(parse, text: str, term: str, definiens: str) -> None:
+    facts = {f.term: f.definiens for f in find_definitions(parse(text))}
+    assert facts.get(term) == definiens
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The term he coined was "prehension", which comes from the Latin prehensio.',
+        "The word they used was older than the state.",
+    ],
+)
+def test_the_bare_word_term_is_never_the_term(parse, text: str) -> None:
+    assert all(f.term.lower() not in {"term", "word"} for f in find_definitions(parse(text)))

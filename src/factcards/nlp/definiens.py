@@ -114,12 +114,23 @@ def make_span(doc: Doc, start: int, end: int) -> Span | None:
     text = doc_text(doc)[start:end].rstrip(TRIM_CHARS)
     # keep a closing bracket/quote that has its opening partner inside the phrase
     end = start + len(text)
-    for opening, closing in (("(", ")"), ("“", "”"), ('"', '"')):
-        if doc_text(doc)[end : end + 1] == closing and text.count(opening) > text.count(closing) - (
-            1 if opening == closing else 0
-        ):
-            end += 1
-            text = doc_text(doc)[start:end]
+    full = doc_text(doc)
+    extended = True
+    while extended:  # '(a "feud")': the quote, then the bracket
+        extended = False
+        for opening, closing in (("(", ")"), ("[", "]"), ("“", "”"), ('"', '"')):
+            # tokenised text puts a space before it: "maen ( stone )"
+            after = end + len(full[end : end + 3]) - len(full[end : end + 3].lstrip(" "))
+            if full[after : after + 1] != closing:
+                continue
+            if opening == closing:
+                unclosed = text.count(opening) % 2 == 1
+            else:
+                unclosed = text.count(opening) > text.count(closing)
+            if unclosed:
+                end = after + 1
+                text = full[start:end]
+                extended = True
     if not text.strip():
         return None
     return Span(start, end, text)
@@ -187,6 +198,48 @@ def clip_definiens(doc: Doc, first: int, last: int) -> int:
         if doc[i].text in {";", ":", "—", "–", "--"} or doc[i].is_space:
             return i - 1
     return min(last, first + MAX_DEFINIENS_TOKENS - 1)
+
+
+def _bare_metalinguistic(doc: Doc, first: int, last: int) -> bool:
+    """ "The term he coined was …": the term is not named, only the word "term"."""
+    content = [t for t in doc[first : last + 1] if t.dep_ != "det"]
+    return len(content) == 1 and content[0].lemma_.lower() in METALINGUISTIC_NOUNS
+
+
+OPENING_BRACKETS = {"(": ")", "[": "]"}
+CLOSING_BRACKETS = {")": "(", "]": "["}
+
+
+def close_brackets(doc: Doc, first: int, last: int) -> int | None:
+    """The definiens's last token once a bracket it opens but does not close is cut off with
+    what follows it ("… the Celtic cist ( chest ) and maen ( stone" -> "… and maen"); None when
+    it closes a bracket or quotation it never opened (it began inside one)."""
+    open_at: list[int] = []
+    quotes = 0
+    for token in doc[first : last + 1]:
+        if token.text in OPENING_BRACKETS:
+            open_at.append(token.i)
+        elif token.text in CLOSING_BRACKETS:
+            if not open_at:
+                return None
+            open_at.pop()
+        elif token.text in {'"', "“", "”"}:
+            quotes += 1
+            if token.text == "”" and quotes % 2 == 1:
+                return None
+            if token.text == '"' and quotes == 1 and token.i > first and _closes(token):
+                return None
+    if open_at:
+        last = open_at[0] - 1
+        while last >= first and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+    return last
+
+
+def _closes(quote: Token) -> bool:
+    """A straight quote right after a word ('prehension"'): it closes a quotation."""
+    previous = quote.doc[quote.i - 1]
+    return not previous.whitespace_ and not previous.is_punct
 
 
 def stands_alone(doc: Doc, first: int, last: int) -> bool:
@@ -287,7 +340,13 @@ def definition_fact(
     term_first, term_last = without_metalinguistic(doc, term_first, term_last, sent.end)
     if term_last - term_first + 1 > MAX_TERM_TOKENS:
         return None
+    if _bare_metalinguistic(doc, term_first, term_last):
+        return None
     def_last = clip_definiens(doc, def_first, def_last)
+    balanced = close_brackets(doc, def_first, def_last)
+    if balanced is None:
+        return None
+    def_last = balanced
     def_last = cut_dangling(doc, def_first, def_last)
     def_last = cut_circular(doc, term, def_first, def_last)
     if def_last < def_first or not stands_alone(doc, def_first, def_last):
