@@ -534,3 +534,19 @@ def test_brackets_and_quotes_stay_balanced(parse, text: str, term: str, definien
 )
 def test_the_bare_word_term_is_never_the_term(parse, text: str) -> None:
     assert all(f.term.lower() not in {"term", "word"} for f in find_definitions(parse(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # the tagger takes these capitalised names for an adverb and a preposition
+        ("Java is a German-style board game designed by Wolfgang Kramer.", "Java"),
+        ("Per is a common first name in Scandinavia .", "Per"),
+        # a capitalised function word is no name
+        ("There is a house in New Orleans.", None),
+        ("However is a word that opens a contrast.", None),
+    ],
+)
+def test_a_mistagged_name_before_the_copula_is_a_term(parse, text: str, term: str | None) -> None:
+    terms = [f.term for f in find_definitions(parse(text))]
+    assert terms == ([term] if term else [])
