@@ -36,6 +36,7 @@ from .definiens import (
     is_nominal,
     is_person_span,
     is_superlative_term,
+    mistagged_name,
     phrase_bounds,
     stands_alone,
     strip_determiner,
@@ -51,14 +52,6 @@ JUDGING_NOUNS = frozenset(
         "thing", "lie", "myth", "joke", "surprise", "tragedy", "matter", "fact", "home",
         "favourite", "favorite", "success", "failure", "victory", "defeat", "blow",
     }
-)  # fmt: skip
-# parts of speech a tagger gives a capitalised name it does not know, and the capitalised words
-# with those parts of speech that are no names
-MISTAGGED_NAME_POS = frozenset({"ADV", "ADP", "VERB", "X", "INTJ", "SCONJ", "ADJ"})
-NOT_NAMES = frozenset(
-    {"here", "there", "now", "then", "so", "thus", "also", "however", "still", "only", "even",
-     "in", "on", "at", "for", "with", "by", "from", "as", "of", "if", "when", "while", "because",
-     "although", "yes", "no", "oh", "perhaps", "today", "what", "where", "why", "how"}
 )  # fmt: skip
 DISCOURSE_OPENERS = frozenset({"thus", "therefore", "hence", "so", "then", "however", "yet"})
 # adjectives that place a thing in a series or a moment rather than in a class
@@ -469,17 +462,6 @@ def _purpose_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
     )
 
 
-def _mistagged_name(token: Token) -> bool:
-    """A capitalised word the tagger took for an adverb or a preposition ("Java is a board
-    game", "Per is a first name"): before a copula, it is a name."""
-    return (
-        token.pos_ in MISTAGGED_NAME_POS
-        and token.is_alpha
-        and token.text[:1].isupper()
-        and token.lower_ not in NOT_NAMES
-    )
-
-
 def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     """ "(In chemistry,) (a) X (…) (, also known as Y,) is a/any/one of …" read from the surface,
     for the sentences whose parse hides the copula's subject (names in brackets, alternate
@@ -510,14 +492,14 @@ def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         and (
             tokens[i].pos_ in NOUN_POS | {"ADJ", "NUM"}
             or tokens[i].text == "-"
-            or _mistagged_name(tokens[i])
+            or mistagged_name(tokens[i])
         )
     ):
         i += 1
     term_last = i - 1
     if term_last < term_first:
         return
-    if tokens[term_last].pos_ not in NOUN_POS and not _mistagged_name(tokens[term_last]):
+    if tokens[term_last].pos_ not in NOUN_POS and not mistagged_name(tokens[term_last]):
         return
     i = _skip_asides(tokens, i)
     if i is None or i + 1 >= len(tokens) or tokens[i].lower_ not in COPULA_WORDS:

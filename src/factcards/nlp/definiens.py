@@ -106,6 +106,16 @@ PHRASE_END_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "parataxis", "pun
 # --------------------------------------------------------------------------- helpers
 
 
+# parts of speech a tagger gives a capitalised name it does not know, and the capitalised words
+# with those parts of speech that are no names
+MISTAGGED_NAME_POS = frozenset({"ADV", "ADP", "VERB", "X", "INTJ", "SCONJ", "ADJ"})
+NOT_NAMES = frozenset(
+    {"here", "there", "now", "then", "so", "thus", "also", "however", "still", "only", "even",
+     "in", "on", "at", "for", "with", "by", "from", "as", "of", "if", "when", "while", "because",
+     "although", "yes", "no", "oh", "perhaps", "today", "what", "where", "why", "how"}
+)  # fmt: skip
+
+
 def make_span(doc: Doc, start: int, end: int) -> Span | None:
     """A model Span for characters start..end, trimmed of outer punctuation."""
     text = doc_text(doc)[start:end]
@@ -516,6 +526,18 @@ def is_nominal(token: Token) -> bool:
     """A noun, or a word after "a"/"an" that the tagger took for an adjective ("A Diacritic")."""
     return token.pos_ in NOUN_POS or (
         token.pos_ in {"ADJ", "VERB", "X"} and has_article(token, {"a", "an"})
+    )
+
+
+def mistagged_name(token: Token) -> bool:
+    """A capitalised word the tagger took for an adverb, a preposition or an adjective ("Java is
+    a board game", "Per is a first name", "CRYPTOGRAPHY is the science of …"): before a
+    copula, it is a name."""
+    return (
+        token.pos_ in MISTAGGED_NAME_POS
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and token.lower_ not in NOT_NAMES
     )
 
 
