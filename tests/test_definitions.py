@@ -550,3 +550,9 @@ def test_the_bare_word_term_is_never_the_term(parse, text: str) -> None:
 def test_a_mistagged_name_before_the_copula_is_a_term(parse, text: str, term: str | None) -> None:
     terms = [f.term for f in find_definitions(parse(text))]
     assert terms == ([term] if term else [])
+
+
+def test_a_definition_of_the_word_itself_is_kept(parse) -> None:
+    """ "Phrase is a unit of language": the capitalised word is the term, not "the term"."""
+    facts = list(find_definitions(parse("Phrase is a unit of language larger than a word.")))
+    assert [f.term for f in facts] == ["Phrase"]

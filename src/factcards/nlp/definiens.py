@@ -211,9 +211,14 @@ def clip_definiens(doc: Doc, first: int, last: int) -> int:
 
 
 def _bare_metalinguistic(doc: Doc, first: int, last: int) -> bool:
-    """ "The term he coined was …": the term is not named, only the word "term"."""
+    """ "The term he coined was …": the term is not named, only the word "term" (but "Phrase is a
+    unit of language" defines the word itself)."""
     content = [t for t in doc[first : last + 1] if t.dep_ != "det"]
-    return len(content) == 1 and content[0].lemma_.lower() in METALINGUISTIC_NOUNS
+    return (
+        len(content) == 1
+        and content[0].is_lower
+        and content[0].lemma_.lower() in METALINGUISTIC_NOUNS
+    )
 
 
 OPENING_BRACKETS = {"(": ")", "[": "]"}
