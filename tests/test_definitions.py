@@ -556,3 +556,18 @@ def test_a_definition_of_the_word_itself_is_kept(parse) -> None:
     """ "Phrase is a unit of language": the capitalised word is the term, not "the term"."""
     facts = list(find_definitions(parse("Phrase is a unit of language larger than a word.")))
     assert [f.term for f in facts] == ["Phrase"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Graph visualization is a way of representing information as diagrams.",
+         "Graph visualization"),
+        ("Triangulation is a way to locate a point by measuring angles.", "Triangulation"),
+        ("This was the best way of winning the war.", None),  # judges, and "this" points back
+        ("Walking is a pleasant way of spending an afternoon.", None),  # judges
+    ],
+)  # fmt: skip
+def test_a_way_of_doing_names_a_method(parse, text: str, term: str | None) -> None:
+    terms = [f.term for f in find_definitions(parse(text))]
+    assert terms == ([term] if term else [])

@@ -53,6 +53,8 @@ JUDGING_NOUNS = frozenset(
         "favourite", "favorite", "success", "failure", "victory", "defeat", "blow",
     }
 )  # fmt: skip
+# evaluative nouns that name a method when a gerund or an infinitive follows ("a way of …")
+METHOD_NOUNS = frozenset({"way", "means"})
 DISCOURSE_OPENERS = frozenset({"thus", "therefore", "hence", "so", "then", "however", "yet"})
 # adjectives that place a thing in a series or a moment rather than in a class
 RANKING_ADJECTIVES = frozenset({"initial", "current", "present", "latest"})
@@ -350,6 +352,8 @@ def _classifies_generic(attribute: Token) -> bool:
     classifies whatever the subject."""
     if attribute.lemma_.lower() in JUDGING_NOUNS:
         return False
+    if _names_a_method(attribute):
+        return True
     if any(c.lower_ in {"special", "particular", "limiting"} for c in attribute.children) and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in attribute.children
     ):
@@ -361,6 +365,22 @@ def _classifies_generic(attribute: Token) -> bool:
         and has_article(attribute, {"a", "an"})
         and any(c.dep_ in {"prep", "acl", "relcl", "amod", "compound"} for c in attribute.children)
     )
+
+
+def _names_a_method(attribute: Token) -> bool:
+    """ "a way of representing …", "a way to locate …": a method, which classifies (not "the
+    best way", which judges)."""
+    if attribute.lemma_.lower() not in METHOD_NOUNS or not has_article(attribute, {"a", "an"}):
+        return False
+    if any(c.dep_ == "amod" for c in attribute.children):
+        return False
+    for child in attribute.children:
+        gerund = any(g.dep_ == "pcomp" or g.tag_ == "VBG" for g in child.children)
+        if child.dep_ == "prep" and child.lower_ == "of" and gerund:
+            return True
+        if child.dep_ in {"acl", "relcl"} and any(g.lower_ == "to" for g in child.children):
+            return True
+    return False
 
 
 def _relates_a_class(attribute: Token) -> bool:
