@@ -571,3 +571,20 @@ def test_a_definition_of_the_word_itself_is_kept(parse) -> None:
 def test_a_way_of_doing_names_a_method(parse, text: str, term: str | None) -> None:
     terms = [f.term for f in find_definitions(parse(text))]
     assert terms == ([term] if term else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definiens"),
+    [
+        # an alternative name with "or", then brackets and a comma, before the copula
+        ("In Greek mythology, Circe or Kirke (Greek Κίρκη, falcon), was a goddess living on "
+         "the island of Aeaea.", "Circe", "a goddess living on the island of Aeaea"),
+        ("Couscous or kuskus (/ˈkʊskʊs/ in the US) is a pasta from North Africa.",
+         "Couscous", "a pasta from North Africa"),
+    ],
+)  # fmt: skip
+def test_alternative_names_before_the_copula_are_skipped(
+    parse, text: str, term: str, definiens: str
+) -> None:
+    facts = {f.term: f.definiens for f in find_definitions(parse(text))}
+    assert facts.get(term) == definiens

@@ -558,10 +558,20 @@ def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
 
 
 def _skip_asides(tokens: list[Token], i: int) -> int | None:
-    """Skip "( … )" groups and one ", also known as Y ," / ", or Y ," aside after a term."""
+    """Skip "( … )" groups, ", also known as Y ," / ", or Y ," asides and an alternative name
+    ("Circe or Kirke (…), was …") after a term, and a comma left before the copula."""
     asides = 0
     while i < len(tokens) and asides < 4:
-        if tokens[i].text == "(":
+        if tokens[i].text == "," and i + 1 < len(tokens) and tokens[i + 1].lower_ in COPULA_WORDS:
+            return i + 1
+        if tokens[i].lower_ == "or" and asides == 0:
+            j = i + 1
+            while j < len(tokens) and j - i <= MAX_TERM_TOKENS and _name_like(tokens[j]):
+                j += 1
+            if j == i + 1:
+                return None
+            i = j
+        elif tokens[i].text == "(":
             close = next((j for j in range(i + 1, len(tokens)) if tokens[j].text == ")"), None)
             if close is None:
                 return None
@@ -587,6 +597,11 @@ def _skip_asides(tokens: list[Token], i: int) -> int | None:
             return i
         asides += 1
     return i
+
+
+def _name_like(token: Token) -> bool:
+    """A word of an alternative name: a noun, a name, or a foreign or unknown word."""
+    return token.pos_ in NOUN_POS | {"X", "ADJ"} and token.lower_ not in COPULA_WORDS
 
 
 def _misparsed_attribute(verb: Token) -> list[Token]:
