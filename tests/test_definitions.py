@@ -588,3 +588,15 @@ def test_alternative_names_before_the_copula_are_skipped(
 ) -> None:
     facts = {f.term: f.definiens for f in find_definitions(parse(text))}
     assert facts.get(term) == definiens
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("According to Irish mythology, Donn, or the Dark One, is the Lord of the Dead.", "Donn"),
+        ("The Homepage (often written as home page) or main page is the file that loads when a "
+         "browser starts.", "Homepage"),
+    ],
+)  # fmt: skip
+def test_an_opener_and_an_alternative_after_brackets(parse, text: str, term: str) -> None:
+    assert term in [f.term for f in find_definitions(parse(text))]

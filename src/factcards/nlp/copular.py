@@ -80,7 +80,9 @@ PURPOSE_NOUNS = frozenset(
     {"purpose", "aim", "goal", "function", "task", "role", "job", "mission", "objective"}
 )
 # openers of a sentence-initial adverbial before the subject: "In chemistry, X is …"
-OPENER_PREPOSITIONS = frozenset({"in", "within", "for", "among", "on", "at", "from", "to"})
+OPENER_PREPOSITIONS = frozenset(
+    {"in", "within", "for", "among", "on", "at", "from", "to", "according"}
+)
 COPULA_WORDS = PRESENT_COPULAS | PAST_COPULAS
 # words after a copula that start a definiens in the surface fallback
 DEFINIENS_STARTS = frozenset({"a", "an", "the", "any", "one", "either", "someone", "something"})
@@ -561,10 +563,12 @@ def _skip_asides(tokens: list[Token], i: int) -> int | None:
     """Skip "( … )" groups, ", also known as Y ," / ", or Y ," asides and an alternative name
     ("Circe or Kirke (…), was …") after a term, and a comma left before the copula."""
     asides = 0
+    alternative_named = False
     while i < len(tokens) and asides < 4:
         if tokens[i].text == "," and i + 1 < len(tokens) and tokens[i + 1].lower_ in COPULA_WORDS:
             return i + 1
-        if tokens[i].lower_ == "or" and asides == 0:
+        if tokens[i].lower_ == "or" and not alternative_named:
+            alternative_named = True
             j = i + 1
             while j < len(tokens) and j - i <= MAX_TERM_TOKENS and _name_like(tokens[j]):
                 j += 1
