@@ -782,6 +782,12 @@ def ranked_claims(
     return candidates
 
 
+def _names_a_thing(sent: SpacySpan, text: str) -> bool:
+    """Whether `text` (a part of the sentence) holds a noun, a name or a number."""
+    words = set(text.split())
+    return any(t.pos_ in {"NOUN", "PROPN", "NUM"} and t.text in words for t in sent)
+
+
 def _jaccard(first: set[str], second: set[str]) -> float:
     union = first | second
     return len(first & second) / len(union) if union else 1.0
@@ -834,6 +840,8 @@ def _claim_for(
                 role=role,
                 clause=clause,
             )
+            if role == "subject" and not _names_a_thing(sent, clause.complement):
+                continue  # "Who listened as little?": nothing says what the question is about
             if claim_question(fact) is not None:  # the question also reads well
                 # the bonus goes to a direct question (subject, object, place) on a key answer
                 return fact, (score_of, start, end, label) in key and role in BONUS_ROLES
