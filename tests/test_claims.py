@@ -282,6 +282,12 @@ CLAIM_QUESTIONS = [
     ("Whitehead's academic responsibilities began to expand across the university as he "
      "accepted a number of administrative positions.",
      "What began to expand across the university?"),
+    # "there is/are" counts what it introduces, the whole counted phrase asked for
+    ("There are 16 universities in the province of Ontario.",
+     "How many universities in the province of Ontario are there?"),
+    # a common word capitalised only because it opens the sentence is lowered
+    ("Businesses are cancelling planned investments across Europe.",
+     "What are businesses cancelling?"),
     # a subject question must say what it is about: "Who listened as little?" is no question
     ("Elizabeth listened as little as she could.", None),
     ("Mrs. Gardiner could go no farther.", None),

@@ -27,7 +27,7 @@ from .centrality import (
     vague_number,
     word_count,
 )
-from .clauses import clause_for, resolve_pronoun
+from .clauses import clause_for, join_tokens, resolve_pronoun
 from .text import doc_ents, ents_in, noun_chunks_in
 
 WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
@@ -192,6 +192,8 @@ def _rewritable_opener(sent: SpacySpan) -> bool:
         return False
     if first.lower_ in CONNECTIVE_OPENERS and first.dep_ in {"cc", "advmod"}:
         return True
+    if first.lower_ == "there" and first.dep_ == "expl":
+        return True  # "There are 16 institutes …" points to nothing before it
     if first.lower_ in DETERMINER_OPENERS and first.dep_ in {"det", "poss"}:
         return first.head.pos_ in {"NOUN", "PROPN"}
     return _opening_pronoun(sent) is not None
@@ -637,6 +639,14 @@ def wh_question_for(
         number = _amount_of(phrase)
     if number is None and not (_clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"}):
         return None
+    if node.dep_ == "attr" and number is not None and _existential(verb):
+        # "There are 16 universities in Ontario" -> "How many universities in Ontario are
+        # there?": the counted phrase, all but its number, is asked for whole
+        clause = clause_for(verb, full, simple=simple)
+        _, answer = number
+        counted = [t for t in full if t.i not in range(answer.start, answer.end)]
+        wh = "How many " + join_tokens(counted)
+        return (wh, "object", clause, answer) if clause is not None else None
     if node.dep_ == "attr":
         # "X was George Washington" asks "Who was X?"; a common-noun attribute is a definition
         subject = _subject_of(verb)
@@ -680,6 +690,13 @@ def wh_question_for(
 
 def _has_attribute(verb: Token) -> bool:
     return any(c.dep_ == "attr" for c in verb.children)
+
+
+def _existential(verb: Token) -> bool:
+    """ "There are …": "be" with an expletive "there" for its subject."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "expl" and c.lower_ == "there" for c in verb.children
+    )
 
 
 def _subject_of(verb: Token) -> Token | None:
