@@ -600,3 +600,17 @@ def test_alternative_names_before_the_copula_are_skipped(
 )  # fmt: skip
 def test_an_opener_and_an_alternative_after_brackets(parse, text: str, term: str) -> None:
     assert term in [f.term for f in find_definitions(parse(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title whose words are capitalised, copula included, is no statement
+        "Recordings like Love Is A Battlefield Of Wounded Hearts were well received.",
+        # a misparse that cuts a hyphenated word leaves half a word for a definiens
+        "The SOPMOD kit is composed mostly of non-developmental and commercial off-the-shelf "
+        "(NDI/COTS) accessories packaged together to support four M4A1 carbines.",
+    ],
+)
+def test_no_definition_from_a_title_or_half_a_word(parse, text: str) -> None:
+    assert [(f.term, f.definiens) for f in find_definitions(parse(text))] == []

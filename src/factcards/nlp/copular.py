@@ -103,6 +103,8 @@ def copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         is_copula = verb.lemma_ == "be" and verb.lower_ in COPULA_WORDS
         if not is_copula and verb.lemma_.lower() not in CLASSIFYING_VERBS:
             continue
+        if _title_cased_verb(verb):
+            continue  # "Love Is A Battlefield Of Wounded Hearts": a title, not a statement
         # the main clause, a coordinated one, or one juxtaposed before it ("X was a …; Y was …")
         if (
             verb.dep_ == "ROOT"
@@ -116,6 +118,11 @@ def copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             fact = _relative_copular_fact(sent, verb)
             if fact is not None:
                 yield fact
+
+
+def _title_cased_verb(verb: Token) -> bool:
+    """A verb capitalised inside its sentence ("Love Is A Battlefield"): words of a title."""
+    return verb.i != verb.sent.start and verb.text[:1].isupper()
 
 
 def _copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
@@ -527,6 +534,8 @@ def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     if i is None or i + 1 >= len(tokens) or tokens[i].lower_ not in COPULA_WORDS:
         return
     copula = tokens[i]
+    if _title_cased_verb(copula):
+        return
     i += 1
     while i < len(tokens) and tokens[i].pos_ == "ADV" and tokens[i].lower_ not in {"not", "never"}:
         i += 1

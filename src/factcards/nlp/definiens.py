@@ -210,6 +210,13 @@ def clip_definiens(doc: Doc, first: int, last: int) -> int:
     return min(last, first + MAX_DEFINIENS_TOKENS - 1)
 
 
+def _ends_inside_a_word(doc: Doc, last: int) -> bool:
+    """Whether token `last` runs on, without a space, into a hyphen ("non-…")."""
+    if last + 1 >= len(doc) or doc[last].whitespace_:
+        return False
+    return doc[last + 1].text == "-" and doc[last].is_alpha
+
+
 def _bare_metalinguistic(doc: Doc, first: int, last: int) -> bool:
     """ "The term he coined was …": the term is not named, only the word "term" (but "Phrase is a
     unit of language" defines the word itself)."""
@@ -362,6 +369,8 @@ def definition_fact(
     if balanced is None:
         return None
     def_last = balanced
+    if _ends_inside_a_word(doc, def_last):
+        return None  # "composed of non" of "non-developmental": a misparse cut the word
     def_last = cut_dangling(doc, def_first, def_last)
     def_last = cut_circular(doc, term, def_first, def_last)
     if def_last < def_first or not stands_alone(doc, def_first, def_last):
