@@ -614,3 +614,9 @@ def test_an_opener_and_an_alternative_after_brackets(parse, text: str, term: str
 )
 def test_no_definition_from_a_title_or_half_a_word(parse, text: str) -> None:
     assert [(f.term, f.definiens) for f in find_definitions(parse(text))] == []
+
+
+def test_a_relative_clause_after_a_list_describes_the_whole_list(parse) -> None:
+    text = ("The Adnyamathanha are made up of the Kuyani, Wailpi and Pangkala, which are the "
+            "traditional groups of the Flinders Ranges.")  # fmt: skip
+    assert "Kuyani" not in [f.term for f in find_definitions(parse(text))]

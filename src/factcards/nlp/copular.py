@@ -445,6 +445,8 @@ def _relative_copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | Non
     described = verb.head
     if not attributes or described.pos_ not in NOUN_POS or is_anaphoric_subject(described):
         return None
+    if any(c.dep_ == "conj" for c in described.children) or described.dep_ == "conj":
+        return None  # "the Kuyani, Wailpi and Pangkala, which are the groups …": all of them
     attribute = attributes[0]
     if not _is_class_attribute(attribute) or attribute.pos_ not in NOUN_POS:
         return None
