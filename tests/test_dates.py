@@ -51,7 +51,7 @@ EXPLICIT_DATES = [
     ("The company reported record profits in the third quarter of 1989.", None,
      "the third quarter of 1989", "1989-Q3", "The company", "report"),
     ("Unemployment rose sharply in the mid-1990s across Europe.", None,
-     "the mid-1990s", "199X", "unemployment", "rise"),
+     "the mid-1990s", "199X", "Unemployment", "rise"),
     ("The war of 1914–18 ended the old order.", None, "1914–18", "1914/1918", None, None),
     ("Writing in 1930, Trotsky described the revolution as a defeat.", None,
      "1930", "1930", "Trotsky", "describe"),

@@ -785,3 +785,22 @@ def test_claim_question_pointers(
     text: str, answer: str, wh: str, role: str, clause: Clause, expected: str | None
 ) -> None:
     assert claim_question(claim_question_fact(text, answer, wh, role, clause)) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "kinds"),
+    [
+        ("TARDIS", ["definition"]),  # the definition's reverse card asks the same
+        ("Doctor Who", ["definition", "claim"]),  # another fact of the sentence
+    ],
+)
+def test_a_claim_on_the_defined_term_is_a_duplicate(answer: str, kinds: list[str]) -> None:
+    text = "The TARDIS is a time machine in the British television programme Doctor Who."
+    definition = DefinitionFact(
+        sentence=sentence_fact_span(text),
+        term="TARDIS",
+        definiens="a time machine in the British television programme Doctor Who",
+    )
+    claim = ClaimFact(sentence=sentence_fact_span(text), answer=span_of(text, answer))
+    notes = build_notes(document_from_text(text), [definition, claim])
+    assert [note.kind for note in notes] == kinds

@@ -869,14 +869,26 @@ def _document_position(fact: Fact) -> tuple[int, int, int]:
 def build_notes(document: Document, facts: Iterable[Fact]) -> list[Note]:
     """Notes for `facts` in document order, without rejected or duplicate ones.
 
-    Duplicates: a GUID already made (the same fact found twice), or the same kind and front.
-    The first one in document order is kept.
+    Duplicates: a GUID already made (the same fact found twice), or the same kind and front
+    (the first one in document order is kept), and a claim whose answer is the term a
+    definition of the same sentence defines.
     """
     common_words = lowercase_words(document.text)
     notes: list[Note] = []
     seen_guids: set[str] = set()
     seen_fronts: set[tuple[str, str]] = set()
+    facts = list(facts)
+    defined = {
+        (fact.sentence.start, normalise(fact.term))
+        for fact in facts
+        if isinstance(fact, DefinitionFact)
+    }
     for fact in sorted(facts, key=_document_position):
+        if (
+            isinstance(fact, ClaimFact)
+            and (fact.sentence.start, normalise(fact.answer.text)) in defined
+        ):
+            continue  # the definition's reverse card ("Which term: …?") asks this already
         for note in notes_for(document, fact, common_words):
             front_key = (note.kind, normalise(note.front))
             if note.guid in seen_guids or front_key in seen_fronts:

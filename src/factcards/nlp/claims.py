@@ -28,6 +28,7 @@ from .centrality import (
     word_count,
 )
 from .clauses import clause_for, join_tokens, resolve_pronoun
+from .people import FEMALE_NAMES, MALE_NAMES
 from .text import doc_ents, ents_in, noun_chunks_in
 
 WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
@@ -36,6 +37,7 @@ MAX_WORDS = 40  # words, not punctuation: a longer sentence is a passage, not a 
 ANSWER_LABELS = frozenset(
     {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 )
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 # openers that need the previous sentence to make sense
 DANGLING_OPENERS = frozenset(
     {
@@ -439,6 +441,8 @@ def _who_or_what(phrase: SpacySpan) -> str:
         return "Who"
     if root.pos_ == "NOUN" and is_person_noun(root.lemma_):
         return "Who"
+    if root.pos_ == "PROPN" and not root.ent_type_ and root.lower_ in FIRST_NAMES:
+        return "Who"  # "Charlotte could not help …": a first name the tagger missed
     if root.pos_ == "PROPN" and not root.ent_type_:
         people = {
             word.lower()

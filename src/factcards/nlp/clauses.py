@@ -183,24 +183,7 @@ def _subject(verb: Token, answer_phrase: set[int]) -> str | None:
         t.i == subject_token.i or t.tag_ == "PRP" or t.is_punct for t in tokens
     ):
         return resolve_pronoun(subject_token, holder) or subject_token.text
-    return _sentence_case(tokens, _definite_subject(subject_token, holder, tokens, text))
-
-
-def _sentence_case(tokens: list[Token], text: str) -> str:
-    """ "Businesses are cancelling …" -> "What are businesses cancelling?": a common word that is
-    capitalised only because it opens the sentence is lowered (a name or an acronym is not)."""
-    first = next((t for t in tokens if not t.is_punct), None)
-    if (
-        first is None
-        or first.i != first.sent.start
-        or first.pos_ not in {"NOUN", "ADJ"}  # an article is lowered by the question builder
-        or first.ent_type_
-        or first.text == "I"
-        or first.is_upper
-        or not text.startswith(first.text)
-    ):
-        return text
-    return text[:1].lower() + text[1:]
+    return _definite_subject(subject_token, holder, tokens, text)
 
 
 def _definite_subject(head: Token, verb: Token, tokens: list[Token], text: str) -> str:
