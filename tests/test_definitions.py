@@ -620,3 +620,20 @@ def test_a_relative_clause_after_a_list_describes_the_whole_list(parse) -> None:
     text = ("The Adnyamathanha are made up of the Kuyani, Wailpi and Pangkala, which are the "
             "traditional groups of the Flinders Ranges.")  # fmt: skip
     assert "Kuyani" not in [f.term for f in find_definitions(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong_term"),
+    [
+        # the name renames "the highest point in the state", never "the state"
+        ("It contains the highest point in the state, Granite Peak, 12,799 feet high.",
+         "Granite Peak"),
+        # "an order that …" restates the "order" before it, not "possibilities"
+        ("His system required that an order exist among possibilities, an order that allowed "
+         "for novelty in the world.", "possibilities"),
+    ],
+)  # fmt: skip
+def test_an_apposition_is_not_pinned_on_a_nearer_noun(parse, text: str, wrong_term: str) -> None:
+    for fact in find_definitions(parse(text)):
+        assert not (fact.term == wrong_term and fact.definiens in {"the state", "an order that "
+                    "allowed for novelty in the world"})  # fmt: skip

@@ -127,6 +127,8 @@ def common_appositive_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             continue  # "the rat hit the lever , a pellet of food came out"
         if head.lemma_.lower() in SUMMATIVE_NOUNS or _heads_absolute_clause(head):
             continue
+        if any(t.lemma_ == head.lemma_ for t in doc[sent.start : term[0]] if t.pos_ == "NOUN"):
+            continue  # "an order among possibilities, an order that …" restates "an order"
         if _opens_sentence(doc[term[1]], mark.i):
             continue  # "For instance , an author who …"
         last = min(head.right_edge.i, sent.end - 1)
@@ -250,6 +252,15 @@ def _description_before(doc: Doc, last: int, sent: SpacySpan) -> tuple[int, int]
     if last <= sent.start or not _is_description_head(doc[last]):
         return None
     head = doc[last]
+    # "the highest point in the state, Granite Peak": the name renames the whole phrase, not
+    # the object of its last preposition
+    while (
+        head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and head.head.head.pos_ == "NOUN"
+        and head.head.head.i < head.i
+    ):
+        head = head.head.head
     first = head.left_edge.i
     if doc[first].lower_ not in {"the", "a", "an"}:
         # the article may hang off an "of" phrase: "the leadership of the British section"
