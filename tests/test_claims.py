@@ -287,6 +287,10 @@ CLAIM_QUESTIONS = [
      "How many universities in the province of Ontario are there?"),
     # a subject question must say what it is about: "Who listened as little?" is no question
     ("Elizabeth listened as little as she could.", None),
+    # "Who said …?" must keep what was said
+    ("Fidel Castro said on Cuban television on Monday.", None),
+    ("Fidel Castro said on Cuban television that the embargo had failed.",
+     "Who said on Cuban television that the embargo had failed?"),
     ("Mrs. Gardiner could go no farther.", None),
     # a word the text never repeats is no cloze, but may answer a question
     ("At the peak of the cycle, females will come into estrus.", "What will females come into?"),

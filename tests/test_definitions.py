@@ -637,3 +637,18 @@ def test_an_apposition_is_not_pinned_on_a_nearer_noun(parse, text: str, wrong_te
     for fact in find_definitions(parse(text)):
         assert not (fact.term == wrong_term and fact.definiens in {"the state", "an order that "
                     "allowed for novelty in the world"})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "person"),
+    [
+        # the role noun before a name says whether it is a person, not the entity tagger
+        ("BBC Northern Ireland's talk show Patrick Kielty Almost Live is popular.",
+         "Patrick Kielty Almost Live", False),
+        ("She hired a news reporter , Liz Carpenter , as her press secretary .",
+         "Liz Carpenter", True),
+    ],
+)  # fmt: skip
+def test_person_or_thing_from_the_role_noun(parse, text: str, term: str, person: bool) -> None:
+    facts = {f.term: f.is_person for f in find_definitions(parse(text))}
+    assert facts.get(term) is person

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import DefinitionFact
+from ..vocabulary import is_person_noun
 from .definiens import (
     CLASS_NOUNS,
     EVALUATIVE_NOUNS,
@@ -51,6 +52,7 @@ SUMMATIVE_NOUNS = frozenset(
     {
         "move", "contention", "decision", "step", "gesture", "feat", "achievement", "assertion",
         "allegation", "accusation", "suggestion", "proposal", "sentiment", "development",
+        "claim", "view", "argument", "statement", "conclusion", "finding", "belief",
     }
 )  # fmt: skip
 # "the temple having …", "the other two being …": an absolute clause, not an apposition
@@ -335,7 +337,8 @@ def title_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             (name.start, name.end - 1),
             (run_first, first - 1),
             "title",
-            is_person=label == "PERSON",
+            # "talk show Patrick Kielty Almost Live": the role noun says, whatever the tagger
+            is_person=is_person_noun(role.lemma_) if role.pos_ == "NOUN" else label == "PERSON",
         )
         if fact is not None:
             yield fact

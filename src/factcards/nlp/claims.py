@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
-from ..questions import claim_question
+from ..questions import REPORTING_LEMMAS, claim_question
 from ..vocabulary import is_person_noun
 from .centrality import (
     CONTENT_POS,
@@ -803,6 +803,18 @@ def ranked_claims(
     return candidates
 
 
+def _says_nothing(sent: SpacySpan, clause: Clause) -> bool:
+    """A reporting verb ("said", "told") whose question keeps no word of what was said."""
+    if clause.lemma.lower() not in REPORTING_LEMMAS:
+        return False
+    verbs = [t for t in sent if t.text == clause.verb and t.lemma_ == clause.lemma]
+    return not any(
+        c.dep_ in {"ccomp", "dobj", "xcomp"} and c.text in clause.complement.split()
+        for verb in verbs
+        for c in verb.children
+    )
+
+
 def _names_a_thing(sent: SpacySpan, text: str) -> bool:
     """Whether `text` (a part of the sentence) holds a noun, a name or a number."""
     words = set(text.split())
@@ -863,6 +875,8 @@ def _claim_for(
             )
             if role == "subject" and not _names_a_thing(sent, clause.complement):
                 continue  # "Who listened as little?": nothing says what the question is about
+            if role != "object" and _says_nothing(sent, clause):
+                continue  # "Who said on Cuban television?": what was said is left out
             if claim_question(fact) is not None:  # the question also reads well
                 # the bonus goes to a direct question (subject, object, place) on a key answer
                 return fact, (score_of, start, end, label) in key and role in BONUS_ROLES

@@ -340,6 +340,9 @@ def defines_a_person(doc: Doc, term: tuple[int, int], definiens: tuple[int, int]
     """Whether the term names a person: the definiens's head noun says so ("a hero", "the
     economist") or denies it ("an attempt to classify …", "a talk show"), whatever the entity
     tagger thinks of the term; without a common-noun head, the tagger decides."""
+    term_root = doc[term[0] : term[1] + 1].root
+    if term_root.pos_ == "NOUN" and (term_root.is_lower or has_article(term_root, {"a", "an"})):
+        return False  # a class, even of people: "What is a chemist?"
     head = doc[definiens[0] : definiens[1] + 1].root
     if head.pos_ == "NOUN":
         return is_person_noun(head.lemma_)
