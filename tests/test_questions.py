@@ -804,3 +804,17 @@ def test_a_claim_on_the_defined_term_is_a_duplicate(answer: str, kinds: list[str
     claim = ClaimFact(sentence=sentence_fact_span(text), answer=span_of(text, answer))
     notes = build_notes(document_from_text(text), [definition, claim])
     assert [note.kind for note in notes] == kinds
+
+
+@pytest.mark.parametrize(
+    ("subject", "asked"),
+    [
+        ("a new index", False),  # which index? only the context says
+        ("a new index of the United Nations", True),  # a name says which
+        ("the new index", True),
+    ],
+)
+def test_an_indefinite_subject_needs_a_name(subject: str, asked: bool) -> None:
+    clause = Clause(subject=subject, auxiliaries=("was",), verb="released", lemma="release",
+                    tag="VBN", complement="")  # fmt: skip
+    assert (date_question(clause) is not None) is asked

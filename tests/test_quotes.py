@@ -334,6 +334,12 @@ def test_no_quote(parse, text: str) -> None:
         ("X said ‘one two three four five six.’", ["one two three four five six."]),
         # apostrophes are not quotation marks
         ("the workers’ rule and the peasants' land", []),
+        # tokenised text puts a space before the apostrophe: still no quotation mark
+        (
+            "protection offered by the lord ’s castle or the walls of his city , into which they "
+            "fled in times of danger .",
+            [],
+        ),
         # left open: runs to the end of the paragraph
         ("He said “a b c", ["a b c"]),
     ],

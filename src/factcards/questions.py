@@ -389,7 +389,20 @@ def _valid_subject(subject: str) -> bool:
     first_word = normalise(subject).split()[:1]
     if normalise(subject) == EXPLETIVE_THERE:
         return True  # "Where are there institutes of technology?" refers to nothing
+    if _vague_subject(subject):
+        return False
     return not (is_pronoun(subject) or not first_word or first_word[0] in RELATIVE_STARTERS)
+
+
+def _vague_subject(subject: str) -> bool:
+    """ "a new index": an indefinite subject with no name in it says which thing only in its
+    context ("When was a new index released?" cannot be answered from the card)."""
+    words = subject.split()
+    return (
+        len(words) > 1
+        and words[0].lower() in {"a", "an"}
+        and not any(word[:1].isupper() or word[:1].isdigit() for word in words[1:])
+    )
 
 
 def wh_question(
@@ -808,6 +821,8 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     if question is None or contains_words(question, answer):
         return None
     unresolved = UNRESOLVED_WORDS - (SUBJECT_POSSESSIVES if role == "subject" else frozenset())
+    if wh == "Who":
+        unresolved = unresolved | {"its"}  # "Who longed to explore its windings?": not the person's
     if normalise(clause.subject) == EXPLETIVE_THERE:
         unresolved = unresolved - {EXPLETIVE_THERE}
     words = normalise(question).split()

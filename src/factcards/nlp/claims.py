@@ -107,6 +107,8 @@ OPEN_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp"})
 KEPT_RIGHT_DEPS = frozenset({"prep", "pobj", "compound", "nummod", "amod", "npadvmod"})
 CLAUSE_MODIFIER_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
 MAX_QUESTION_ANSWER_TOKENS = 8
+# what opens an aside after a noun phrase: the phrase without it is still a whole answer
+ASIDE_OPENERS = frozenset({",", "(", "[", "–", "—", ";"})
 # clauses below the main one that a question may be asked of (`_embedded_statement`)
 EMBEDDED_STATEMENT_DEPS = frozenset({"ccomp", "advcl"})
 STATEMENT_SUBORDINATORS = frozenset(
@@ -132,6 +134,9 @@ FOCUS_WEIGHT = 1.0
 TERM_CAP = 3.0
 LONE_WORD_SCORE = -5.0  # below any other answer: tried last, and never blanked in a cloze
 LONE_WORD_LABEL = "TERM"
+# answers tried after the ranked candidates: the head phrase of each argument of a main clause
+# (subject, object, attribute, object of a preposition), scored below every ranked one
+ARGUMENT_SCORE = LONE_WORD_SCORE - 1.0
 # the most that focus weight adds to an answer's score: a lone word stays below this
 CLOZE_SCORE_SLACK = FOCUS_WEIGHT
 
@@ -721,9 +726,18 @@ def _negated_preposition(preposition: Token) -> bool:
 
 
 def _whole(answer: SpacySpan) -> bool:
-    """Whether the answer is its head's whole phrase, modifiers and clauses included."""
+    """Whether the answer is its head's whole phrase, modifiers and clauses included; an aside
+    set off by a comma or brackets ("dukkha (suffering)", "the Middle Way, which …") may be
+    left out, a restrictive modifier ("the right | to display …") may not."""
     whole = _trim(_phrase(answer.root))
-    return (whole.start, whole.end) == (answer.start, answer.end)
+    if (whole.start, whole.end) == (answer.start, answer.end):
+        return True
+    if not (whole.start <= answer.start and answer.end <= whole.end):
+        return False
+    doc = answer.doc
+    left = _trim(doc[whole.start : answer.start])
+    right = doc[answer.end : whole.end]
+    return not len(left) and (not len(right) or right[0].text in ASIDE_OPENERS)
 
 
 def _amount_of(phrase: SpacySpan) -> tuple[str, SpacySpan] | None:
@@ -815,6 +829,26 @@ def _says_nothing(sent: SpacySpan, clause: Clause) -> bool:
     )
 
 
+def _argument_phrases(sent: SpacySpan) -> Iterator[tuple[int, int]]:
+    """(first token, end token) of the head phrase of every argument of the sentence's main
+    clauses: the things a reader may be asked about when no entity or key term makes a
+    question ("What is a central part of anthropology's science?")."""
+    seen: set[tuple[int, int]] = set()
+    for verb in _main_verbs(sent, relative=True).values():
+        for child in verb.children:
+            nouns = [child] if child.dep_ in ARGUMENT_DEPS else []
+            if child.dep_ in {"prep", "agent"}:
+                nouns = [c for c in child.children if c.dep_ == "pobj"]
+            for noun in nouns:
+                if noun.pos_ not in {"NOUN", "PROPN", "NUM"}:
+                    continue
+                phrase = _trim(_head_phrase(noun))
+                key = (phrase.start, phrase.end)
+                if len(phrase) and key not in seen:
+                    seen.add(key)
+                    yield key
+
+
 def _names_a_thing(sent: SpacySpan, text: str) -> bool:
     """Whether `text` (a part of the sentence) holds a noun, a name or a number."""
     words = set(text.split())
@@ -846,6 +880,12 @@ def _claim_for(
     # whole sentence), so the rest are tried after them
     key = [item for item in ranked[:QUESTION_CANDIDATES] if item[0] >= best_score - QUESTION_MARGIN]
     rest = [item for item in ranked if item not in key]
+    spans = {(start, end) for _, start, end, _ in ranked}
+    rest += [
+        (ARGUMENT_SCORE, start, end, LONE_WORD_LABEL)
+        for start, end in _argument_phrases(sent)
+        if (start, end) not in spans and not any(i in quoted for i in range(start, end))
+    ]
     # the whole clause first; then without its adverbial clauses, which may hold a pronoun or
     # run too long ("What began to expand as he accepted …?")
     # and last, a relative clause's statement ("which was founded in 1735")
@@ -873,8 +913,14 @@ def _claim_for(
                 role=role,
                 clause=clause,
             )
-            if role == "subject" and not _names_a_thing(sent, clause.complement):
-                continue  # "Who listened as little?": nothing says what the question is about
+            if (
+                role == "subject"
+                and len(wh.split()) == 1
+                and not _names_a_thing(sent, clause.complement)
+            ):
+                # "Who listened as little?": nothing says what the question is about ("How many
+                # school buildings collapsed?" names it in its wh-phrase)
+                continue
             if role != "object" and _says_nothing(sent, clause):
                 continue  # "Who said on Cuban television?": what was said is left out
             if claim_question(fact) is not None:  # the question also reads well

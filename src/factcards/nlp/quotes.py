@@ -96,8 +96,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         if single:
             # an apostrophe ("workers’ rule", "don't") is neither; a quote-like closer follows
             # punctuation or a word end, and only closes an opener we have
-            if opens and not closes and after.isalnum():
-                stack.append(i)
+            if opens and not closes and after.isalnum() and ch not in SINGLE_CLOSERS:
+                stack.append(i)  # "the lord ’s castle" (tokenised text): an apostrophe
             elif closes and stack and text[i - 1] in ".,!?;:…—":
                 found.append((stack.pop(), i + 1, True))
                 stack.clear()
