@@ -65,7 +65,7 @@ def assert_verbatim(document: Document, source: str) -> None:
         ("3 &amp; 4", "3 & 4"),
         (r"\*not em\*", "*not em*"),
         ("[T]he theory", "[T]he theory"),
-        ("notes.[note 18][note 19]", "notes.[note 18][note 19]"),
+        ("notes.[note 18][note 19]", "notes."),  # wiki citation marks go
         ("line one\nline two", "line one line two"),
         ("hard  \nbreak", "hard break"),
         ("hard\\\nbreak", "hard break"),
@@ -563,3 +563,22 @@ def test_txt_seed(txt_seed: Document) -> None:
     # the unmarked block quote after "as Trotsky explained," stays its own paragraph
     assert "as Trotsky explained,\n\n…can be built only" in txt_seed.text
     assert txt_seed.text.endswith("could join the decisive battles.")
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("Its sources are open to question.[note 41] Then it grew.",
+         "Its sources are open to question. Then it grew."),
+        ("It was founded in 1953.[12][13] It grew.", "It was founded in 1953. It grew."),
+        ("It is disputed,[citation needed] they say.", "It is disputed, they say."),
+        # an index or a bracketed letter in prose is no citation mark
+        ("The array a[1] holds the list [a] of names.",
+         "The array a[1] holds the list [a] of names."),
+    ],
+)  # fmt: skip
+def test_citation_marks_of_wiki_text_are_dropped(source: str, text: str) -> None:
+    document = document_from_string(source, "wiki.txt", markdown=False)
+    assert document.text == text
+    after = document.text.index(text.split()[-1])
+    assert source[document.offsets.to_source(after)] == text.split()[-1][0]

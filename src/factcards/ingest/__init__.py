@@ -180,6 +180,11 @@ _REFERENCE_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+")
 # A markdown table's delimiter row: "|---|:--:|" or "--- | ---" (at least one pipe).
 _TABLE_DELIMITER_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\]")
+# citation markers of text copied from a wiki: "open to question.[note 41]", "in 1953.[12][13]",
+# "disputed,[citation needed]" (glued to the punctuation before them; "a[1]" is an index)
+_CITATION_MARK_RE = re.compile(
+    r"(?<=[.,;:!?)\"”’\]])\[(?:\d{1,3}|note \d{1,3}|[a-z]|citation needed|clarification needed)\]"
+)
 _PAGE_NUMBER_RE = re.compile(
     r"^[ \t]*(?:[-–—][ \t]*)?(?:page[ \t]+)?\d{1,3}(?:[ \t]*[-–—])?[ \t]*$", re.I
 )
@@ -680,6 +685,7 @@ def _clean_inline(text: _Text, markdown: bool, works: list[tuple[int, int]] | No
     if markdown:
         text = _strip_markup(text, _CODE_RE, keep_group=1)
         text = _strip_markup(text, _FOOTNOTE_REF_RE)
+    text = _strip_markup(text, _CITATION_MARK_RE)
     text = _strip_markup(text, _IMAGE_RE)
     text = _strip_markup(text, _LINK_RE, keep_group=1)
     text = _strip_markup(text, _AUTOLINK_RE)
