@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from factcards.nlp.centrality import textrank
 from factcards.nlp.claims import (
+    _argument_phrases,
     _ranked_answers,
     _trim,
+    _whole,
     find_claims,
     is_main_clause,
     is_meta,
@@ -292,6 +294,12 @@ CLAIM_QUESTIONS = [
     ("Fidel Castro said on Cuban television that the embargo had failed.",
      "Who said on Cuban television that the embargo had failed?"),
     ("Mrs. Gardiner could go no farther.", None),
+    # "How many …" names what it counts: the question needs no other word about it
+    ("At least 7,000 school buildings throughout the province collapsed.",
+     "How many school buildings collapsed?"),
+    # a gloss in brackets after a word leaves the word a whole answer
+    ("Samsara arises out of avidya (ignorance) and is characterized by dukkha (suffering, "
+     "anxiety, dissatisfaction).", "What is Samsara characterized by?"),
     # a word the text never repeats is no cloze, but may answer a question
     ("At the peak of the cycle, females will come into estrus.", "What will females come into?"),
     # the expletive "there" stays in the question
@@ -390,3 +398,36 @@ def test_claim_question_fact_carries_a_clause(parse) -> None:
 def test_half_a_phrase_answers_nothing(parse) -> None:
     # "the right" of "the right to display …" is no answer; a lone word is no cloze
     assert list(find_claims(parse("Cardinals had the right to display the galero."), 1.0)) == []
+
+
+# text, answer -> whether it is its phrase's whole (an aside after a comma or bracket may go)
+WHOLE_ANSWERS = [
+    ("Samsara is characterized by dukkha (suffering).", "dukkha", True),
+    ("Cardinals had the right to display the galero.", "the right", False),
+    ("Cardinals had the right to display the galero.", "right to display the galero", True),
+    ("The monks followed the Middle Way, which the Buddha taught.", "Middle Way", True),
+    ("The monks followed the Middle Way taught by the Buddha.", "Middle Way", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), WHOLE_ANSWERS)
+def test_whole(parse, text: str, answer: str, expected: bool) -> None:
+    doc = parse(text)
+    at = text.index(answer)
+    assert _whole(doc.char_span(at, at + len(answer))) is expected
+
+
+# text -> the head phrases of the main clauses' arguments (tried when no ranked answer asks)
+ARGUMENT_PHRASES = [
+    ("Anthropologists have developed the comparative method, a central part of their science.",
+     ["Anthropologists", "comparative method"]),
+    ("The Internet was used by rescuers in the province.",
+     ["Internet", "rescuers in the province"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ARGUMENT_PHRASES)
+def test_argument_phrases(parse, text: str, expected: list[str]) -> None:
+    sent = next(parse(text).sents)
+    found = [sent.doc[start:end].text for start, end in _argument_phrases(sent)]
+    assert sorted(found) == sorted(expected)
