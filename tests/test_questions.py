@@ -818,3 +818,23 @@ def test_an_indefinite_subject_needs_a_name(subject: str, asked: bool) -> None:
     clause = Clause(subject=subject, auxiliaries=("was",), verb="released", lemma="release",
                     tag="VBN", complement="")  # fmt: skip
     assert (date_question(clause) is not None) is asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause", "asked"),
+    [
+        ("In 1984, the Workers League raised these issues.",
+         Clause("the Workers League", (), "raised", "raise", "VBD", "these issues"), False),
+        ("In 2015, Time named him one of the most influential people.",
+         Clause("Time", (), "named", "name", "VBD", "him one of the most influential people"),
+         False),
+        ("In 1905, Trotsky published his book.",
+         Clause("Trotsky", (), "published", "publish", "VBD", "his book"), True),
+    ],
+)  # fmt: skip
+def test_a_date_question_that_leans_on_its_sentence_is_a_cloze(
+    sentence: str, clause: Clause, asked: bool
+) -> None:
+    year = re.search(r"\d{4}", sentence).group()
+    [note] = build_notes(document_from_text(sentence), [date_fact(sentence, year, year, clause)])
+    assert ("{{c1::" not in note.front) is asked

@@ -150,6 +150,8 @@ QUOTED_PASSAGE = re.compile(r"[“\"«‘][^\s”\"»’]+(?:\s+[^\s”\"»’]+
 
 # A claim question holding one of these points outside itself ("What eliminated it?", "… this
 # perspective", "… as follows"): it is not self-contained.
+# a year left in a date question makes it ask about two dates ("… and 2015?")
+YEAR_RE = re.compile(r"\b1\d{3}\b|\b20\d{2}\b")
 UNRESOLVED_WORDS: frozenset[str] = _words(
     "it its they them their theirs he him his she her hers this these those here there "
     "follows following below above former latter we us our i me my you your"
@@ -663,6 +665,14 @@ def _note(
     )
 
 
+def _leans_on_context(question: str) -> bool:
+    """A date question that needs its sentence: a pronoun or demonstrative other than a
+    possessive of its subject ("When did Trotsky publish his book?" is fine), or another year."""
+    words = normalise(question).split()
+    unresolved = UNRESOLVED_WORDS - SUBJECT_POSSESSIVES - {EXPLETIVE_THERE}
+    return any(word in unresolved for word in words) or len(YEAR_RE.findall(question)) > 0
+
+
 def date_notes(
     document: Document, fact: DateFact, common_words: Container[str] = frozenset()
 ) -> Iterator[Note]:
@@ -681,6 +691,8 @@ def date_notes(
     )
     question = date_question(clause, subject_common)
     shown = [written] + ([readable] if readable else [])
+    if question and _leans_on_context(question):
+        question = None  # "When did Time name him …?": the cloze shows whom the text means
     if question and not any(contains_words(question, a) for a in shown):
         yield _note(document, fact, escape_cloze(question), answer, **fields)
         return
