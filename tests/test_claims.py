@@ -431,3 +431,12 @@ def test_argument_phrases(parse, text: str, expected: list[str]) -> None:
     sent = next(parse(text).sents)
     found = [sent.doc[start:end].text for start, end in _argument_phrases(sent)]
     assert sorted(found) == sorted(expected)
+
+
+def test_a_name_the_text_mostly_tags_a_person_asks_who(parse) -> None:
+    text = (
+        "Alfred North Whitehead taught at Harvard. Whitehead wrote Process and Reality. "
+        "Whitehead regards perception as occurring in two modes of experience."
+    )
+    facts = [f for f in find_claims(parse(text), 1.0) if f.answer.text == "Whitehead" and f.wh]
+    assert facts and all(f.wh == "Who" for f in facts)

@@ -448,15 +448,8 @@ def _who_or_what(phrase: SpacySpan) -> str:
         return "Who"
     if root.pos_ == "PROPN" and not root.ent_type_ and root.lower_ in FIRST_NAMES:
         return "Who"  # "Charlotte could not help …": a first name the tagger missed
-    if root.pos_ == "PROPN" and not root.ent_type_:
-        people = {
-            word.lower()
-            for ent in doc_ents(root.doc)
-            if ent.label_ == "PERSON"
-            for word in ent.text.split()
-        }
-        if root.lower_ in people:
-            return "Who"
+    if root.pos_ == "PROPN" and _mostly_a_person(root):
+        return "Who"
     return "What"
 
 
@@ -847,6 +840,17 @@ def _argument_phrases(sent: SpacySpan) -> Iterator[tuple[int, int]]:
                 if len(phrase) and key not in seen:
                     seen.add(key)
                     yield key
+
+
+def _mostly_a_person(word: Token) -> bool:
+    """Whether the text tags this name a person more often than anything else: the tagger
+    wavers ("Whitehead" a PERSON in one sentence, an ORG in the next), the text does not."""
+    labels: Counter[str] = Counter(
+        ent.label_
+        for ent in doc_ents(word.doc)
+        if word.lower_ in (part.lower() for part in ent.text.split())
+    )
+    return labels["PERSON"] > 0 and labels["PERSON"] >= max(labels.values())
 
 
 def _names_a_thing(sent: SpacySpan, text: str) -> bool:
