@@ -89,11 +89,18 @@ def _fill_exchange(context: _Context, segment: list[tuple[int, str | None]]) -> 
         return
     first = segment[0][0]
     slots: list[str | None] = [None, None]
+    # paragraphs whose speaker is known or fixed by a vocative: the reach is counted from them
+    known = [paragraph for paragraph, speaker in segment if speaker is not None]
     for paragraph, speaker in segment:
         if speaker is not None:
             slots[(paragraph - first) % 2] = speaker
     if slots[0] is None and slots[1] is None:
-        return
+        # nobody named yet (a passage starting mid-scene): a turn calling someone by name
+        # ("Mr. Bennet, how can you …") makes that one the other party of the exchange
+        seeded = _seed_by_vocative(context, segment)
+        if seeded is None:
+            return
+        slots, known = seeded
     for parity in (0, 1):
         if slots[parity] is None:
             # the one a turn of the other party addresses speaks next
@@ -104,7 +111,6 @@ def _fill_exchange(context: _Context, segment: list[tuple[int, str | None]]) -> 
                     if addressed and not _same_person(addressed, slots[1 - parity] or ""):
                         slots[parity] = addressed
                         break
-    known = [paragraph for paragraph, speaker in segment if speaker is not None]
     for paragraph, speaker in segment:
         candidate = slots[(paragraph - first) % 2]
         if speaker is not None or candidate is None:
@@ -118,11 +124,50 @@ def _fill_exchange(context: _Context, segment: list[tuple[int, str | None]]) -> 
                 continue
             if quote.blocked and not quote.blocked_pronoun and _answers(context, quote, candidate):
                 continue  # "…, Lizzy" answered by "her mother": the mother is not Lizzy
-            addressed = _addressee(context, quote)
-            if addressed and _same_person(addressed, candidate):
+            if _names_self(context, quote, candidate):
                 continue
             quote.speaker, quote.via, quote.verb = candidate, "exchange", "said"
             quote.blocked = False
+
+
+def _seed_by_vocative(
+    context: _Context, segment: list[tuple[int, str | None]]
+) -> tuple[list[str | None], list[int]] | None:
+    """Slots of a speakerless exchange from the people its turns address: a turn calling X by
+    name puts X on the other side (speaking the turns before and after it). Any doubt (one side
+    addressing two people, or one person addressed from both sides: a third voice, or a name
+    that was no vocative) gives no seed."""
+    first = segment[0][0]
+    slots: list[str | None] = [None, None]
+    anchors: list[int] = []
+    for paragraph, _ in segment:
+        said = [q for q in _quotes_in(context, paragraph) if not q.block and not q.title]
+        addressed = _addressee(context, said[0]) if said else None
+        if not addressed:
+            continue
+        parity = 1 - (paragraph - first) % 2
+        mine, other = slots[parity], slots[1 - parity]
+        if (mine and not _same_person(mine, addressed)) or (
+            other and _same_person(other, addressed)
+        ):
+            return None
+        slots[parity] = mine or addressed
+        anchors += [paragraph - 1, paragraph + 1]
+    return (slots, anchors) if anchors else None
+
+
+# a name as the quote may say it: "Mr. Darcy", "Lizzy", "Miss Elizabeth Bennet"
+_SPEECH_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr)\.? |Miss |Lady |Sir |Colonel |Captain )"
+NAME_IN_SPEECH = re.compile(
+    r"\b" + _SPEECH_TITLE + r"?[A-Z][a-z]+(?: (?!" + _SPEECH_TITLE + r")[A-Z][a-z]+)*"
+)
+
+
+def _names_self(context: _Context, quote: _Quote, name: str) -> bool:
+    """Whether a quote says `name` (as vocative or in the third person): people rarely name
+    themselves, so a turn that does so is someone else's."""
+    text = doc_text(context.doc)[quote.start : quote.end]
+    return any(_same_person(found, name) for found in NAME_IN_SPEECH.findall(text))
 
 
 def _answers(context: _Context, quote: _Quote, name: str) -> bool:
@@ -157,7 +202,7 @@ def _by_turns(context: _Context, number: int, quote: _Quote) -> bool:
     addressed = _addressee(context, quote)
     if not speaker or speaker == last.speaker or not text:
         return False
-    if addressed and _same_person(speaker, addressed):
+    if (addressed and _same_person(speaker, addressed)) or _names_self(context, quote, speaker):
         return False  # nobody calls themselves by name
     quote.speaker, quote.via, quote.verb = speaker, "turns", "said"
     return True
@@ -176,7 +221,7 @@ def _by_turns_around(context: _Context, quote: _Quote) -> bool:
         speaker = _addressee(context, previous) or _other_person(context, previous, quote.open_at)
         if speaker == turns[-1]:
             speaker = None
-    if not speaker:
+    if not speaker or _names_self(context, quote, speaker):
         return False
     quote.speaker, quote.via, quote.verb = speaker, "turns", "said"
     return True

@@ -8,7 +8,7 @@ import functools
 import re
 
 from spacy.attrs import DEP
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .quote_context import (
     DIALOGUE_WINDOW,
@@ -78,6 +78,13 @@ PERSON_NOUNS = {
 SPOUSE_NOUNS = {"wife": "f", "husband": "m", "lady": "f"}
 PARENT_NOUNS = {"father": "m", "mother": "f"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# a bare name after one of these is a place ("at Rosings", "in Meryton"), whatever the tagger
+# says; "at" only where no one looks, smiles or points at a person
+PLACE_PREPOSITIONS = frozenset({"at", "in", "near", "within", "towards"})
+AT_PERSON_VERBS = frozenset(
+    {"look", "glance", "smile", "laugh", "stare", "gaze", "point", "wink", "nod", "shout",
+     "frown", "sneer", "wave", "aim", "hint", "throw", "peep", "colour", "blush", "start"}
+)  # fmt: skip
 
 
 def _is_person_word(token: Token) -> bool:
@@ -173,8 +180,11 @@ def _collect_mentions(context: _Context) -> None:
     doc = context.doc
     person_words = {t.text for e in doc_ents(doc) if e.label_ == "PERSON" for t in e}
     person_words |= {w.lower() for w in person_words}
+    places = _place_words(doc)
     for entity in doc_ents(doc):
         if entity.label_ != "PERSON" or context.quote_of_token[entity.start] >= 0:
+            continue
+        if len(entity) == 1 and entity.text in places:
             continue
         if _work_at(context, entity[0]):
             continue
@@ -216,6 +226,21 @@ def _collect_mentions(context: _Context) -> None:
                                            relation=token.i))  # fmt: skip
     _learn_genders(context)
     _chain_pronouns(context, [i for i, dep in enumerate(deps) if dep in subject_ids])
+
+
+def _place_words(doc: Doc) -> set[str]:
+    """Bare capitalised names the text puts after a place preposition: "at Rosings"."""
+    places: set[str] = set()
+    for token in doc:
+        if token.dep_ != "pobj" or token.pos_ != "PROPN" or not token.is_title:
+            continue
+        prep = token.head
+        if prep.lower_ not in PLACE_PREPOSITIONS or prep.i != token.i - 1:
+            continue  # "at Mr. Darcy", "at the Bennets'": a person or a household
+        if prep.lower_ == "at" and prep.head.lemma_.lower() in AT_PERSON_VERBS:
+            continue
+        places.add(token.text)
+    return places
 
 
 def _chain_pronouns(context: _Context, subjects: list[int]) -> None:
