@@ -440,3 +440,15 @@ def test_a_name_the_text_mostly_tags_a_person_asks_who(parse) -> None:
     )
     facts = [f for f in find_claims(parse(text), 1.0) if f.answer.text == "Whitehead" and f.wh]
     assert facts and all(f.wh == "Who" for f in facts)
+
+
+def test_a_cloze_showing_they_ranks_below_one_that_stands_alone(parse) -> None:
+    text = (
+        "Russia, they insisted at the time, was too backward for socialism. "
+        "Russia, the critics insisted at the time, was too backward for socialism. "
+        "The weather that winter was cold and wet."
+    )
+    chosen = list(find_claims(parse(text), 30.0))
+    assert [f.sentence.text.split(",")[1].strip() for f in chosen] == [
+        "the critics insisted at the time"
+    ]

@@ -59,6 +59,9 @@ DETERMINER_OPENERS = frozenset({"this", "these", "those", "its", "their", "his",
 MAX_QUESTION_SENTENCE_WORDS = 60
 # such a sentence leans on its context or buries its point: it is chosen after the plain ones
 REWRITTEN_PENALTY = 0.3
+# a cloze showing "they", "he", "we" … is a weaker card than one that stands alone
+PRONOUN_CLOZE_PENALTY = 0.5
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "them", "we", "us", "i", "you"})
 QUOTE_CHARS = frozenset({'"', "“", "”"})
 # a quoted run this short is a title or a term ("white book", “Foundations of Leninism”), not
 # a quotation: it may be an answer
@@ -805,6 +808,8 @@ def ranked_claims(
             merit *= QUESTION_BONUS  # a clean question about the sentence's key fact
         if question_only(sent) and _opening_pronoun(sent) is None:
             merit *= REWRITTEN_PENALTY
+        if not fact.wh and _shows_a_person_pronoun(sent, quoted):
+            merit *= PRONOUN_CLOZE_PENALTY  # "Russia, they insisted …": who are "they"?
         candidates.append((float(merit), fact, set(lemma_lists[index])))
     candidates.sort(key=lambda item: (-item[0], item[1].sentence.start))
     return candidates
@@ -840,6 +845,14 @@ def _argument_phrases(sent: SpacySpan) -> Iterator[tuple[int, int]]:
                 if len(phrase) and key not in seen:
                     seen.add(key)
                     yield key
+
+
+def _shows_a_person_pronoun(sent: SpacySpan, quoted: set[int]) -> bool:
+    """Whether the sentence (which a cloze shows whole) holds a personal pronoun outside
+    quotations: the card then leans on the sentences before it."""
+    return any(
+        t.lower_ in PERSONAL_PRONOUNS and t.pos_ == "PRON" and t.i not in quoted for t in sent
+    )
 
 
 def _mostly_a_person(word: Token) -> bool:
