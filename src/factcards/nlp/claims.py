@@ -61,6 +61,7 @@ MAX_QUESTION_SENTENCE_WORDS = 60
 REWRITTEN_PENALTY = 0.3
 # a cloze showing "they", "he", "we" … is a weaker card than one that stands alone
 PRONOUN_CLOZE_PENALTY = 0.5
+NAME_LABELS_KEY = "factcards.name_labels"
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "them", "we", "us", "i", "you"})
 QUOTE_CHARS = frozenset({'"', "“", "”"})
 # a quoted run this short is a title or a term ("white book", “Foundations of Leninism”), not
@@ -858,12 +859,21 @@ def _shows_a_person_pronoun(sent: SpacySpan, quoted: set[int]) -> bool:
 def _mostly_a_person(word: Token) -> bool:
     """Whether the text tags this name a person more often than anything else: the tagger
     wavers ("Whitehead" a PERSON in one sentence, an ORG in the next), the text does not."""
-    labels: Counter[str] = Counter(
-        ent.label_
-        for ent in doc_ents(word.doc)
-        if word.lower_ in (part.lower() for part in ent.text.split())
-    )
-    return labels["PERSON"] > 0 and labels["PERSON"] >= max(labels.values())
+    labels = _name_labels(word.doc).get(word.lower_)
+    return labels is not None and labels["PERSON"] > 0 and labels["PERSON"] >= max(labels.values())
+
+
+def _name_labels(doc: Doc) -> dict[str, Counter[str]]:
+    """Each word of the document's entities -> how often each label tags it (made once per Doc:
+    asking every entity for every candidate answer made long documents quadratic)."""
+    cached = doc.user_data.get(NAME_LABELS_KEY)
+    if cached is None:
+        cached = {}
+        for ent in doc_ents(doc):
+            for part in ent.text.lower().split():
+                cached.setdefault(part, Counter())[ent.label_] += 1
+        doc.user_data[NAME_LABELS_KEY] = cached
+    return cached
 
 
 def _names_a_thing(sent: SpacySpan, text: str) -> bool:
