@@ -150,8 +150,11 @@ QUOTED_PASSAGE = re.compile(r"[“\"«‘][^\s”\"»’]+(?:\s+[^\s”\"»’]+
 
 # A claim question holding one of these points outside itself ("What eliminated it?", "… this
 # perspective", "… as follows"): it is not self-contained.
-# a year left in a date question makes it ask about two dates ("… and 2015?")
-YEAR_RE = re.compile(r"\b1\d{3}\b|\b20\d{2}\b")
+# words that make a date question lean on its sentence ("When did the League raise these
+# issues?", "When did Time name him …?")
+DATE_CONTEXT_WORDS: frozenset[str] = _words(
+    "this these those here former latter above below follows following him them me"
+)
 UNRESOLVED_WORDS: frozenset[str] = _words(
     "it its they them their theirs he him his she her hers this these those here there "
     "follows following below above former latter we us our i me my you your"
@@ -666,11 +669,10 @@ def _note(
 
 
 def _leans_on_context(question: str) -> bool:
-    """A date question that needs its sentence: a pronoun or demonstrative other than a
-    possessive of its subject ("When did Trotsky publish his book?" is fine), or another year."""
-    words = normalise(question).split()
-    unresolved = UNRESOLVED_WORDS - SUBJECT_POSSESSIVES - {EXPLETIVE_THERE}
-    return any(word in unresolved for word in words) or len(YEAR_RE.findall(question)) > 0
+    """A date question that needs its sentence: a demonstrative ("these issues") or an object
+    pronoun ("name him"); a pronoun for its own subject ("the government announced that it
+    would …", "Trotsky published his book") is resolved by the question itself."""
+    return any(word in DATE_CONTEXT_WORDS for word in normalise(question).split())
 
 
 def date_notes(
