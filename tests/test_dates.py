@@ -247,3 +247,18 @@ def test_overlap_by_bisection_agrees_with_checking_every_span(
     end = start + length
     expected = any(s < end and start < e for s, e in spans)
     assert _overlaps_any(spans, [s for s, _ in spans], start, end) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # an author-year citation dates a publication, not an event of the sentence
+        ("Demographic transition theory ( Caldwell and Caldwell 2006 ) suggests a model.", []),
+        ("The wilt spreads under stress (Jarvis, 1992; Owen-Going et al., 2005).", []),
+        # a year in brackets after an event is still its date
+        ("The Review of Politics was founded by Gurian (1939) in Indiana.", ["1939"]),
+        ("The war (1914-1918) destroyed the old empires.", ["1914-1918"]),
+    ],
+)
+def test_citation_years_are_no_dates(parse, text: str, dates: list[str]) -> None:
+    assert [fact.date.text for fact in find_dates(parse(text))] == dates

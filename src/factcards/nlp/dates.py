@@ -180,6 +180,14 @@ DATE_PATTERNS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in DATE_PATTERNS]
 RELATIVE_KINDS = frozenset({"month_of_relative", "relative_year", "years_offset"})
+# an author-year citation in brackets: names, "and"/"&"/"et al.", a year (with a letter, a
+# page), several of them separated by ";"
+_CITED = (
+    r"[A-Z][\w'’-]+(?:(?:,? (?:and|&) | )[A-Z][\w'’-]+)*(?: et al\.?)?,? \d{4}[a-z]?"
+    r"(?:, p+\. ?\d+)?"
+)
+CITATION_RE = re.compile(rf"{_CITED}(?: ?; ?{_CITED})*")
+MAX_CITATION_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +215,8 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
             continue
         if any(start < match.end and match.start < end for start, end in works):
             continue  # a year in a title ("Nineteen Eighty-Four", "1905") dates no event
+        if _in_citation(doc_text(doc), match.start, match.end):
+            continue  # "(Caldwell and Caldwell 2006)" dates a publication, not the event
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or len(span) == 0 or len(span) > MAX_DATE_TOKENS:
             continue
@@ -232,6 +242,16 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
             clause=clause,
             event=event,
         )
+
+
+def _in_citation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a year in an author-year citation: "(Jarvis, 1992;
+    Owen-Going, 2005)", "(Caldwell and Caldwell 2006)", "(Strong et al. 2012)"."""
+    opening = text.rfind("(", max(0, start - MAX_CITATION_CHARS), start)
+    closing = text.find(")", end, end + MAX_CITATION_CHARS)
+    if opening < 0 or closing < 0 or "\n" in text[opening:closing]:
+        return False
+    return CITATION_RE.fullmatch(text[opening + 1 : closing].strip()) is not None
 
 
 def _bounding_preposition(date: Span) -> bool:
