@@ -452,3 +452,17 @@ def test_a_cloze_showing_they_ranks_below_one_that_stands_alone(parse) -> None:
     assert [f.sentence.text.split(",")[1].strip() for f in chosen] == [
         "the critics insisted at the time"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # a list is answered whole, or not asked about
+        ("Montana's rivers feed the Pacific Ocean and Hudson Bay.", "Pacific Ocean and Hudson Bay"),
+        ("Share prices closed lower in Paris, Zurich, Amsterdam, Brussels and Stockholm.",
+         "Share prices"),
+    ],
+)  # fmt: skip
+def test_one_item_of_a_list_is_no_answer(parse, text: str, answer: str) -> None:
+    facts = [f for f in find_claims(parse(text), 1.0) if f.wh]
+    assert [f.answer.text for f in facts] == [answer]

@@ -454,6 +454,8 @@ def _who_or_what(phrase: SpacySpan) -> str:
         return "Who"  # "Charlotte could not help …": a first name the tagger missed
     if root.pos_ == "PROPN" and _mostly_a_person(root):
         return "Who"
+    if root.ent_type_ == "NORP" and root.tag_ in {"NNS", "NNPS"}:
+        return "Who"  # "the Crusaders", "the Mensheviks": people of a group
     return "What"
 
 
@@ -856,6 +858,24 @@ def _shows_a_person_pronoun(sent: SpacySpan, quoted: set[int]) -> bool:
     )
 
 
+def _one_of_a_list(answer: SpacySpan) -> bool:
+    """Whether the answer is one item of a list the sentence gives: asked about, the list is
+    the answer, and one item of it is only part of that."""
+    root = answer.root
+    conjuncts = [t for t in root.conjuncts if not (answer.start <= t.i < answer.end)]
+    return bool(conjuncts) and root.pos_ in {"NOUN", "PROPN"}
+
+
+def _whole_list(answer: SpacySpan) -> SpacySpan | None:
+    """The coordinated phrase an answer is the first item of, if short enough to be an answer."""
+    root = answer.root
+    if any(t.i < root.i for t in root.conjuncts):
+        return None  # a later item: the list starts before it
+    end = max(t.right_edge.i for t in root.conjuncts) + 1
+    whole = _trim(answer.doc[answer.start : end])
+    return whole if 0 < len(whole) <= MAX_QUESTION_ANSWER_TOKENS else None
+
+
 def _mostly_a_person(word: Token) -> bool:
     """Whether the text tags this name a person more often than anything else: the tagger
     wavers ("Whitehead" a PERSON in one sentence, an ORG in the next), the text does not."""
@@ -929,6 +949,12 @@ def _claim_for(
             wh, role, clause, answer = found
             if any(t.i in quoted for t in answer):
                 continue
+            if _one_of_a_list(answer):
+                # the list is the answer: "What do its rivers feed?" -> "the Pacific Ocean and
+                # Hudson Bay", not "the Pacific Ocean"; too long a list makes no card
+                answer = _whole_list(answer)
+                if answer is None:
+                    continue
             if score_of <= LONE_WORD_SCORE + CLOZE_SCORE_SLACK and not _whole(answer):
                 continue  # "the right" of "the right to display …" is half an answer
             fact = ClaimFact(
