@@ -262,3 +262,21 @@ def test_overlap_by_bisection_agrees_with_checking_every_span(
 )
 def test_citation_years_are_no_dates(parse, text: str, dates: list[str]) -> None:
     assert [fact.date.text for fact in find_dates(parse(text))] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        # "as she did in 1917" stands for a verb said elsewhere: no "When did she do?"
+        ("In 1941, as she did in 1917, Jeannette Rankin voted against the war.", 1),
+        # a verb inside a quoted title is no event of a reference line
+        ("Adam Liptak , “ Supreme Court Delivers Tacit Win , ” New York Times , 6 October , 2014 .",
+         0),
+    ],
+)  # fmt: skip
+def test_dates_of_ellipses_and_references(parse, text: str, questions: int) -> None:
+    facts = list(find_dates(parse(text)))
+    assert sum(1 for fact in facts if fact.clause is not None) <= questions
+    assert all(fact.clause is None or fact.clause.lemma != "do" for fact in facts)
+    if questions == 0:
+        assert facts == []

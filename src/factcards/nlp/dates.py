@@ -69,6 +69,8 @@ REFERENCE_WORDS = frozenset(
 )
 # tags of verbs that carry an event; a date in a line without one (a byline) is not an event
 EVENT_VERB_POS = frozenset({"VERB", "AUX"})
+# verbs that, with nothing after them, stand for a verb of another clause ("as she did")
+ELLIPTIC_LEMMAS = frozenset({"do", "happen"})
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "one", "this", "that"})
 # prepositions that make a date a bound ("since 1990"): "When did ...?" would ask the wrong thing
 BOUNDING_PREPOSITIONS = frozenset(
@@ -227,8 +229,8 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
         if key in seen:
             continue
         seen.add(key)
-        if not any(token.pos_ in EVENT_VERB_POS for token in sentence):
-            continue  # a byline or caption: no event happens on that date
+        if not any(token.pos_ in EVENT_VERB_POS and not _quoted(token) for token in sentence):
+            continue  # a byline, a caption or a reference ("Liptak, “Court Delivers …,” 2014")
         sentence_span = _trimmed(doc, sentence.start_char, sentence.end_char)
         verb, noun = attachment(span)
         clause = event_clause(verb, span) if verb is not None else None
@@ -242,6 +244,12 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
             clause=clause,
             event=event,
         )
+
+
+def _quoted(token: Token) -> bool:
+    """Whether the token sits between quotation marks of its sentence (a quoted title)."""
+    marks = [t for t in token.sent if t.i < token.i and t.text in {'"', "“", "”"}]
+    return len(marks) % 2 == 1
 
 
 def _in_citation(text: str, start: int, end: int) -> bool:
@@ -276,6 +284,8 @@ def event_clause(verb: Token, date: Span) -> Clause | None:
         return None
     if clause.lemma == "be" and not clause.auxiliaries:
         return None
+    if clause.lemma in ELLIPTIC_LEMMAS and not clause.complement.strip():
+        return None  # "as she did in 1917": the verb stands for one said elsewhere
     if clause.subject.lower() in SUBJECT_PRONOUNS:
         return None
     return clause
