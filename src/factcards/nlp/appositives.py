@@ -306,6 +306,8 @@ def title_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             continue
         if not ((role.pos_ in NOUN_POS and role.is_lower) or role.lower_ in ROLE_TITLES):
             continue
+        if role.pos_ not in NOUN_POS:
+            continue  # "the general Ledger", "north eastern Arabah": an adjective, no role
         # a person's title before anything but a person is an adjective or part of a name
         # ("the general ledger", "the editor Publishing House"); a name cut before its
         # preposition ("Ledger of") is a misread name

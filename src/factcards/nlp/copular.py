@@ -338,8 +338,8 @@ def _is_class_attribute(attribute: Token) -> bool:
         ):
             return False
         return bool(of_objects) or any(c.dep_ == "relcl" for c in attribute.children)
-    if attribute.pos_ in {"PRON", "NUM", "ADJ"}:
-        return False
+    if attribute.pos_ in {"PRON", "NUM"} or (attribute.pos_ == "ADJ" and not is_nominal(attribute)):
+        return False  # "a mammal" mistagged as an adjective still names a class
     if attribute.lemma_.lower() in EVALUATIVE_NOUNS and not _classifies_generic(attribute):
         return False
     if attribute.ent_type_ in QUANTITY_LABELS:
@@ -510,6 +510,7 @@ def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
         if not comma:
             return
         i = comma + 1
+    indefinite_term = i < len(tokens) and tokens[i].lower_ in {"a", "an"}
     if i < len(tokens) and tokens[i].lower_ in {"a", "an", "the", "another"}:
         if tokens[i].lower_ == "another":
             return
@@ -544,7 +545,7 @@ def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     if i >= len(tokens) or tokens[i].lower_ not in DEFINIENS_STARTS:
         return
     first_noun = next((t for t in tokens[i:] if t.pos_ in NOUN_POS), None)
-    if first_noun is None or first_noun.lemma_.lower() in EVALUATIVE_NOUNS:
+    if first_noun is None or _judges(first_noun, indefinite_term):
         return
     if _compares_before(doc, tokens[i].i, first_noun.i, sent.end):
         return
@@ -568,6 +569,18 @@ def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     )
     if fact is not None:
         yield fact
+
+
+def _judges(noun: Token, indefinite_term: bool) -> bool:
+    """An evaluative genus ("a mistake", "a case") judges, except after a generic "a N" subject
+    when the noun is modified ("a Precedent is a legal case establishing …"), as in
+    `_classifies_generic`."""
+    lemma = noun.lemma_.lower()
+    if lemma not in EVALUATIVE_NOUNS:
+        return False
+    if lemma in JUDGING_NOUNS or not indefinite_term:
+        return True
+    return not any(c.dep_ in {"amod", "compound", "acl", "relcl", "prep"} for c in noun.children)
 
 
 def _skip_asides(tokens: list[Token], i: int) -> int | None:

@@ -81,7 +81,7 @@ CLAUSE_DEPS = frozenset(
 # ordinal or "another" before a term: "the second Predator" is one instance, not the kind
 INSTANCE_MODIFIERS = frozenset(
     {"another", "first", "second", "third", "fourth", "fifth", "last", "next", "previous",
-     "latter", "former", "one", "example"}
+     "latter", "former", "one", "example", "notable", "famous", "prominent", "noteworthy"}
 )  # fmt: skip
 # nouns that name an aspect of something else: "the basic functionality of X is …" describes X
 ASPECT_NOUNS = frozenset(
@@ -344,9 +344,33 @@ def defines_a_person(doc: Doc, term: tuple[int, int], definiens: tuple[int, int]
     if term_root.pos_ == "NOUN" and (term_root.is_lower or has_article(term_root, {"a", "an"})):
         return False  # a class, even of people: "What is a chemist?"
     head = doc[definiens[0] : definiens[1] + 1].root
-    if head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and has_article(head, {"a", "an"})):
+        # "a medieval Church": a capitalised class noun is still a class noun
         return is_person_noun(head.lemma_)
-    return is_person_span(doc, *term)
+    if head.pos_ not in NOUN_POS:
+        return False  # "general", "north eastern": no genus that could make it a person
+    return is_person_span(doc, *term) and not _names_a_thing(head)
+
+
+def _names_a_thing(head: Token) -> bool:
+    """A definiens headed by a name the tagger knows is no person ("the Big Breakfast" as a
+    WORK_OF_ART, "Europe" as a place): it cannot make its term a person."""
+    return head.ent_type_ in THING_LABELS
+
+
+# entity labels of definiens heads that are things, never people
+THING_LABELS = frozenset(
+    {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+)
+
+
+def cut_inside_phrase(doc: Doc, last: int) -> bool:
+    """The definiens's last token modifies a word after it ("direct descendants of the",
+    "Europe's longest running free"): a misparse cut the phrase short."""
+    token = doc[last]
+    if token.pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "PART"} and token.dep_ != "prt":
+        return True
+    return token.head.i > last and token.dep_ in {"det", "amod", "compound", "poss", "nummod"}
 
 
 def definition_fact(
@@ -378,6 +402,9 @@ def definition_fact(
     def_last = cut_circular(doc, term, def_first, def_last)
     if def_last < def_first or not stands_alone(doc, def_first, def_last):
         return None
+    if pattern != "title":  # a title's role words modify the name after them by design
+        while def_last > def_first and (cut_inside_phrase(doc, def_last) or doc[def_last].is_punct):
+            def_last -= 1  # "direct descendants of the" -> "direct descendants"
     term_span = tokens_span(doc, term_first, term_last)
     definiens_span = tokens_span(doc, def_first, def_last)
     if term_span is None or definiens_span is None:

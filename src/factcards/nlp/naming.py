@@ -541,14 +541,21 @@ def _names_an_individual(doc: Doc, described: Token, name: Token, verb: Token) -
     company was known as LogicaCMG": a proper name given to one individual thing introduces
     it; "a process called schizocoely" names a kind."""
     proper = name.text[:1].isupper() and name.i > verb.i
-    if not proper or described.pos_ != "NOUN" or described.tag_ != "NN":
+    # "a medieval Church called St Peter's": a capitalised common noun is still the class
+    if not proper or described.pos_ not in NOUN_POS or described.tag_ not in {"NN", "NNP"}:
+        return False
+    if described.pos_ == "PROPN" and not has_article(described, {"a", "an"}):
         return False
     if described.lemma_.lower() in CLASS_NOUNS | METALINGUISTIC_NOUNS:
         return False
     if name.pos_ != "PROPN" and not name.ent_type_:
         return False
-    singled_out = has_article(described, {"a", "an", "the"}) or any(
-        c.lower_ == "one" for c in described.children
+    owner = described.head if described.dep_ == "pobj" and described.head.lower_ == "of" else None
+    singled_out = (
+        has_article(described, {"a", "an", "the"})
+        or any(c.lower_ == "one" for c in described.children)
+        # "an ancient city of Buddhist culture named 'Bharhut'"
+        or (owner is not None and has_article(owner.head, {"a", "an"}))
     )
     if verb.lemma_.lower() == "know":
         # "the region now known as Condroz"; not "the struggle between them for … became
