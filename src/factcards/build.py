@@ -169,7 +169,6 @@ def _plan(paths: Sequence[Path], spec: PipelineSpec, stdin: bytes | None = None)
 
 def _extract_documents(nlp: Language, sources: Sequence[_Source]) -> Iterator[Outcome]:
     """Read, parse and turn `sources` into cards lines: one outcome each, in order."""
-    from .ingest import read_document, read_document_bytes
     from .nlp.pipeline import extract as extract_facts
     from .questions import build_notes
 
@@ -179,10 +178,7 @@ def _extract_documents(nlp: Language, sources: Sequence[_Source]) -> Iterator[Ou
     def documents() -> Iterator[Document]:
         for source in sources:
             try:
-                if source.data is not None:
-                    document = read_document_bytes(source.data, source.name)
-                else:
-                    document = read_document(source.path, source.name)
+                document = _read_source(source)
             except FactcardsError as exc:
                 failed[source.index] = _Failure.of(exc)
                 continue
@@ -439,20 +435,24 @@ def _regenerate(
     return merge
 
 
+def _read_source(source: _Source) -> Document:
+    """The source's Document: standard input from the bytes read once, a file from disk."""
+    from .ingest import read_document, read_document_bytes
+
+    if source.data is not None:
+        return read_document_bytes(source.data, source.name)
+    return read_document(source.path, source.name)
+
+
 def _sentence_finder(source: _Source) -> Callable[[str], bool]:
     """Whether a sentence is in the source's clean text; the source is read again only when
     asked (a claim the fresh notes lack), so an unchanged rebuild costs nothing."""
-    from .ingest import read_document, read_document_bytes
-
     text: list[str] = []
 
     def in_source(sentence: str) -> bool:
         if not text:
             try:
-                if source.data is not None:
-                    document = read_document_bytes(source.data, source.name)
-                else:
-                    document = read_document(source.path, source.name)
+                document = _read_source(source)
             except FactcardsError:
                 document = None
             text.append(document.text if document is not None else "")
