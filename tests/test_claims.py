@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcards.nlp import claims as claims_module
 from factcards.nlp.centrality import textrank
 from factcards.nlp.claims import (
     _argument_phrases,
@@ -239,6 +240,14 @@ WH_QUESTIONS = [
     # a relative clause is one only when asked for (see RELATIVE_QUESTIONS)
     ("The airport was home to Air Southwest, which operated flights across the country.",
      "flights", None),
+    # a denying subject: "What had no one suggested?" asks the opposite of the claim
+    ("No one in the government had suggested a separate peace with Germany.", "peace", None),
+    ("Nothing in the treaty guaranteed the rights of the workers.", "rights", None),
+    # a noun completed by a "that" clause is a placeholder ("the idea"), not an answer
+    ("The delegates rejected the idea that socialism could be built in Russia alone.", "idea",
+     None),
+    ("The delegates rejected the idea of a separate peace.", "idea",
+     ("What", "object", "the idea of a separate peace")),
 ]  # fmt: skip
 
 # text, answer candidate -> (wh, role, answer) when relative clauses count as clauses
@@ -452,6 +461,27 @@ def test_a_cloze_showing_they_ranks_below_one_that_stands_alone(parse) -> None:
     assert [f.sentence.text.split(",")[1].strip() for f in chosen] == [
         "the critics insisted at the time"
     ]
+
+
+# a sentence too long for a cloze -> whether its question is short and stands alone (it then
+# loses less merit than one that must be rewritten to stand alone)
+LONG_SENTENCES = [
+    ("Against the advice of the ministers, the railway company was ordered to build a new line "
+     "through the mountains, while Robert Stephenson was appointed as the chief engineer of the "
+     "whole project, with the board casting the deciding vote.", True),
+    ("The railway company that the ministers of the crown had founded in the north of the country "
+     "in the years of the great boom was ordered by the courts of the kingdom to build a new line "
+     "through the mountains.", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LONG_SENTENCES)
+def test_long_but_self_contained(parse, text: str, expected: bool) -> None:
+    doc = parse(text)
+    sent = next(doc.sents)
+    found = claims_module._claim_for(sent, Counter(), set(), 1.0)
+    assert found is not None and found[0].wh
+    assert claims_module._long_but_self_contained(sent, found[0]) is expected
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,9 @@ DETERMINER_OPENERS = frozenset({"this", "these", "those", "its", "their", "his",
 MAX_QUESTION_SENTENCE_WORDS = 60
 # such a sentence leans on its context or buries its point: it is chosen after the plain ones
 REWRITTEN_PENALTY = 0.3
+# a long sentence whose question stands alone and is short loses less: only the cloze is lost
+LONG_SENTENCE_PENALTY = 0.6
+SHORT_QUESTION_WORDS = 20
 # a cloze showing "they", "he", "we" … is a weaker card than one that stands alone
 PRONOUN_CLOZE_PENALTY = 0.5
 NAME_LABELS_KEY = "factcards.name_labels"
@@ -102,6 +105,12 @@ ADVERBIAL_NOUNS = frozenset(
      "order", "respect", "regard", "view", "way", "fact", "case", "hand", "part", "end",
      "course", "place", "behalf", "light", "front", "sense", "extent", "degree", "number"}
 )  # fmt: skip
+# a subject that denies ("No one had suggested X"): asking "What had no one suggested?" turns
+# the claim into its opposite's question
+NEGATIVE_SUBJECT_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither", "noone"})
+# a noun completed by a content clause ("the idea that …", "the fact that …"): the noun alone is
+# a placeholder, not an answer
+CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
 # an argument of the main verb that may be asked for
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # a verb or adjective completing the main verb: "were unable to contact X", "wanted to build X"
@@ -627,6 +636,8 @@ def wh_question_for(
     node, verb = found
     if any(c.dep_ == "case" for c in node.children):
         return None  # a possessor parsed as the head ("Stalin’s “Foundations …”")
+    if _denying_subject(verb) or _placeholder_noun(node):
+        return None
     phrase = _head_phrase(node)
     if not (phrase.start <= span.start and span.end <= phrase.end):
         return None  # the candidate sits in a clause or appositive dropped from the phrase
@@ -694,6 +705,25 @@ def wh_question_for(
     if clause is None:
         return None
     return wh, f"stranded {preposition.lower_}", clause, answer
+
+
+def _denying_subject(verb: Token) -> bool:
+    """Whether the verb's subject is "no one", "nothing", "no party" …"""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            words = {t.lower_ for t in child.subtree if t.i <= child.i}
+            if words & NEGATIVE_SUBJECT_WORDS:
+                return True
+    return False
+
+
+def _placeholder_noun(node: Token) -> bool:
+    """Whether the noun is completed by a "that" clause ("the idea that socialism …")."""
+    return any(
+        child.dep_ in CONTENT_CLAUSE_DEPS
+        and any(t.dep_ == "mark" and t.lower_ == "that" for t in child.children)
+        for child in node.children
+    )
 
 
 def _has_attribute(verb: Token) -> bool:
@@ -810,12 +840,24 @@ def ranked_claims(
         if on_key_answer:
             merit *= QUESTION_BONUS  # a clean question about the sentence's key fact
         if question_only(sent) and _opening_pronoun(sent) is None:
-            merit *= REWRITTEN_PENALTY
+            plain = _long_but_self_contained(sent, fact)
+            merit *= LONG_SENTENCE_PENALTY if plain else REWRITTEN_PENALTY
         if not fact.wh and _shows_a_person_pronoun(sent, quoted):
             merit *= PRONOUN_CLOZE_PENALTY  # "Russia, they insisted …": who are "they"?
         candidates.append((float(merit), fact, set(lemma_lists[index])))
     candidates.sort(key=lambda item: (-item[0], item[1].sentence.start))
     return candidates
+
+
+def _long_but_self_contained(sent: SpacySpan, fact: ClaimFact) -> bool:
+    """Whether a sentence too long for a cloze opens plainly and makes a short question."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ in DANGLING_OPENERS or fact.clause is None:
+        return False
+    clause = fact.clause
+    subject = 0 if fact.role == "subject" else len(clause.subject.split())
+    words = len(fact.wh.split()) + len(clause.auxiliaries) + 1 + subject
+    return words + len(clause.complement.split()) <= SHORT_QUESTION_WORDS
 
 
 def _says_nothing(sent: SpacySpan, clause: Clause) -> bool:
