@@ -56,6 +56,16 @@ CLAUSES = [
      ("The party", ("was",), "founded", "found", "VBN", "", False)),
     ("The minister was asked about the plan.", "asked", "about the plan",
      ("The minister", ("was",), "asked", "ask", "VBN", "", False)),
+    # an adverbial clause the removed object leaves next to the verb goes with it ("What did
+    # the League initiate developing a critique?" reads the participle as the object)
+    ("In 1982, the League initiated a struggle, developing a critique of the leadership.",
+     "initiated", "a struggle",
+     ("the League", (), "initiated", "initiate", "VBD", "", False)),
+    # an object that stays keeps the clause after it
+    ("In 1982, the League initiated a struggle, developing a critique of the leadership.",
+     "initiated", "1982",
+     ("the League", (), "initiated", "initiate", "VBD",
+      "a struggle, developing a critique of the leadership", False)),
 ]  # fmt: skip
 
 

@@ -206,6 +206,10 @@ def test_fit_complement_cuts_at_phrase_boundary_only() -> None:
     assert fit_complement("a book (written in exile in Norway) in 1936", 6) == (
         "a book (written in exile in Norway)"
     )
+    # a word that needs its preposition is no place to cut ("countries based | upon …")
+    assert fit_complement("the world into types of countries based upon their wealth", 8) == (
+        "the world"
+    )
 
 
 @pytest.mark.parametrize(

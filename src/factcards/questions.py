@@ -82,8 +82,11 @@ CUT_BEFORE_WORDS: frozenset[str] = _words(
 
 # A prefix ending in one of these is not a phrase ("according | to", "the | …").
 DANGLING_ENDINGS: frozenset[str] = STOP_WORDS | frozenset(
-    {"according", "due", "prior", "rather", "instead", "regardless", "thanks", "owing"}
-)
+    {"according", "due", "prior", "rather", "instead", "regardless", "thanks", "owing",
+     # participles and adjectives that need their preposition ("countries based | upon …")
+     "based", "depending", "compared", "related", "relative", "contrary", "subject",
+     "irrespective", "apart", "close", "next", "devoted", "dedicated", "aimed"}
+)  # fmt: skip
 
 # Contracted or split auxiliaries as a tokenizer leaves them ("did" + "n't", "wo" + "n't").
 AUXILIARY_SPELLINGS: dict[str, str] = {

@@ -423,9 +423,35 @@ def _complement(
             if token.i > verb.i and token.dep_ in ADVERBIAL_CLAUSE_DEPS:
                 excluded |= {t.i for t in token.subtree}
     tokens = [t for t in verb.subtree if t.i > verb.i and t.i not in excluded]
+    tokens = _without_orphaned_clause(verb, tokens, answer_phrase)
     if verb.dep_ in {"acl", "relcl"}:
         tokens = [t for t in tokens if t.i > verb.i]
     return _tidy(tokens)
+
+
+def _without_orphaned_clause(
+    verb: Token, tokens: list[Token], answer_phrase: set[int]
+) -> list[Token]:
+    """Drop an adverbial clause that the removed answer leaves right after the verb: "initiated
+    a struggle, developing a critique" asked as "What did they initiate developing a critique?"
+    reads the participle as the object."""
+    if not answer_phrase or min(answer_phrase) < verb.i:
+        return tokens
+    words = [t for t in tokens if not t.is_punct]
+    if not words or words[0].i < max(answer_phrase):
+        return tokens
+    clause = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ADVERBIAL_CLAUSE_DEPS and c.left_edge.i <= words[0].i <= c.i
+        ),
+        None,
+    )
+    if clause is None:
+        return tokens
+    dropped = {t.i for t in clause.subtree}
+    return [t for t in tokens if t.i not in dropped]
 
 
 def _tidy(tokens: list[Token]) -> str:
