@@ -451,6 +451,26 @@ def test_a_name_the_text_mostly_tags_a_person_asks_who(parse) -> None:
     assert facts and all(f.wh == "Who" for f in facts)
 
 
+# a name the tagger may not call a person -> the wh-word of a subject question about it
+PERSON_BY_CLAUSE = [
+    ("West unveiled his Yeezy Season clothing line in 2015.", "West", "Who"),
+    ("Charlotte could not help cautioning her, in a whisper, not to be a simpleton.",
+     "Charlotte", "Who"),
+    # "his" after another person is that person's
+    ("Paris honoured Victor Hugo and his novels in 1885.", "Paris", "What"),
+    ("Paris hosted the games in 1924.", "Paris", "What"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "subject", "wh"), PERSON_BY_CLAUSE)
+def test_a_name_acting_as_a_person_asks_who(parse, text: str, subject: str, wh: str) -> None:
+    doc = parse(text)
+    at = text.index(subject)
+    span = doc.char_span(at, at + len(subject))
+    found = wh_question_for(next(doc.sents), span.start, span.end)
+    assert found is not None and found[0] == wh
+
+
 def test_a_cloze_showing_they_ranks_below_one_that_stands_alone(parse) -> None:
     text = (
         "Russia, they insisted at the time, was too backward for socialism. "

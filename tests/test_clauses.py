@@ -61,6 +61,22 @@ CLAUSES = [
     ("In 1982, the League initiated a struggle, developing a critique of the leadership.",
      "initiated", "a struggle",
      ("the League", (), "initiated", "initiate", "VBD", "", False)),
+    # a bare definite subject names what an earlier mention named ("the treaty" -> "the Hellgate
+    # treaty"); with nothing named before, or a phrase of its own, it stays as written
+    ("Stevens negotiated the Hellgate treaty in 1855. The treaty was ratified in 1859.",
+     "ratified", "1859", ("the Hellgate treaty", ("was",), "ratified", "ratify", "VBN", "", False)),
+    ("The allies signed the Treaty of Versailles in June. The treaty was ratified in 1920.",
+     "ratified", "1920",
+     ("the Treaty of Versailles", ("was",), "ratified", "ratify", "VBN", "", False)),
+    ("The fire began in New York City in May. The city was rebuilt in 1850.", "rebuilt", "1850",
+     ("New York City", ("was",), "rebuilt", "rebuild", "VBN", "", False)),
+    ("Lenin founded the Bolshevik party in 1903. This party seized power in 1917.", "seized",
+     "1917", ("the Bolshevik party", (), "seized", "seize", "VBD", "power", False)),
+    ("The chiefs signed a treaty in 1855. The treaty was ratified in 1859.", "ratified", "1859",
+     ("The treaty", ("was",), "ratified", "ratify", "VBN", "", False)),
+    ("Stevens negotiated the Hellgate treaty in 1855. The second treaty of the year was ratified "
+     "in 1859.", "ratified", "1859",
+     ("The second treaty of the year", ("was",), "ratified", "ratify", "VBN", "", False)),
     # an object that stays keeps the clause after it
     ("In 1982, the League initiated a struggle, developing a critique of the leadership.",
      "initiated", "1982",

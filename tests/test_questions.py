@@ -690,6 +690,11 @@ SUBJECT_QUESTIONS = [
     ("What", Clause("The parties", ("have",), "abandoned", "abandon", "VBN", "the program"),
      "What has abandoned the program?"),
     ("Who", Clause("Workers", (), "build", "build", "VBP", "socialism"), None),
+    # an emphatic or inverted "did" ("more than once did Mr. Bennet say …") has no subject
+    # question without a past form; a negated one keeps its "did not"
+    ("Who", Clause("Mr. Bennet", ("did",), "say", "say", "VB", "to Elizabeth"), None),
+    ("Who", Clause("Mr. Bennet", ("did",), "go", "go", "VB", "to London", True),
+     "Who did not go to London?"),
 ]  # fmt: skip
 
 

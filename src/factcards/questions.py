@@ -123,6 +123,7 @@ HONORIFICS: frozenset[str] = _words(
 )
 
 # Question and quote lengths (words): long enough to be unambiguous, short enough to read.
+EMPHATIC_DO = frozenset({"do", "does", "did"})
 MAX_QUESTION_WORDS = 25  # a complement is cut at a phrase boundary to fit this
 MAX_ANY_QUESTION_WORDS = 30  # a question still longer (no safe cut) is dropped
 MAX_ANSWER_WORDS = 8  # a claim question's answer; a longer one is a passage, not an answer
@@ -481,6 +482,8 @@ def subject_question(wh: str, clause: Clause | None) -> str | None:
     if not auxiliaries and clause.tag == "VBP" and verb.lower() not in SINGULAR_FORMS:
         return None
     words = [wh]
+    if auxiliaries and auxiliaries[0] in EMPHATIC_DO and not negated:
+        return None  # "did Mr. Bennet say" (inverted or emphatic): "Who did say …?" is no English
     if auxiliaries:
         words.append(SINGULAR_FORMS.get(auxiliaries[0], auxiliaries[0]))
         if negated:

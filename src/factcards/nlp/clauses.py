@@ -198,13 +198,57 @@ def _definite_subject(head: Token, verb: Token, tokens: list[Token], text: str) 
     words = text.split(" ", 1)
     if len(words) < 2 or words[0].lower() != first.lower_:
         return text
+    if first.dep_ == "det" and first.lower_ == "the" and (named := _named_antecedent(head)):
+        return named  # "The treaty was ratified" after "the Hellgate treaty": name it
     if first.dep_ == "det" and first.lower_ in DEMONSTRATIVE_DETERMINERS:
-        return f"the {words[1]}"
+        return _named_antecedent(head) or f"the {words[1]}"
     if first.dep_ == "poss" and first.lower_ in POSSESSIVE_PRONOUNS:
         name = resolve_pronoun(first, verb, POSSESSIVE_PRONOUNS[first.lower_])
         if name:
             return f"{name}’s {words[1]}" if not name.endswith("s") else f"{name}’ {words[1]}"
     return text
+
+
+def _named_antecedent(head: Token) -> str | None:
+    """The named phrase a bare definite subject ("the treaty", "this party") points back to: the
+    last earlier mention, in a short window, of the same noun with a name on it ("the Hellgate
+    treaty", "the Treaty of Paris", "the Bolshevik party"). None when the subject says more than
+    its noun (a modifier or a phrase after it makes it specific already) or nothing names it."""
+    if head.pos_ != "NOUN" or any(
+        c.dep_ not in {"det", "amod"} or c.pos_ == "PROPN" for c in head.children
+    ):
+        return None
+    doc = head.doc
+    start = _window_start(head)
+    for token in reversed(doc[start : head.sent.start]):
+        if token.lemma_.lower() != head.lemma_.lower() or _plural(token) != _plural(head):
+            continue
+        if token.ent_type_ and token.ent_iob_ != "O":
+            ent = next((e for e in doc_ents(doc) if e.start <= token.i < e.end), None)
+            if ent is not None and ent.label_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+                return _definite(join_tokens(ent), ent.label_)
+        names = [
+            c
+            for c in token.children
+            if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN"
+        ]
+        if names:
+            first = min(names, key=lambda t: t.left_edge.i).left_edge
+            return _definite(join_tokens(token.doc[first.i : token.i + 1]))
+        return None  # the last mention names nothing: that one is the referent
+    return None
+
+
+def _definite(text: str, label: str = "") -> str:
+    """ "Hellgate treaty" -> "the Hellgate treaty"; a place or person named whole stays bare
+    ("the city" -> "New York City")."""
+    if label in {"PERSON", "GPE"} or text.lower().startswith("the "):
+        return text
+    return f"the {text}"
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in {"NNS", "NNPS"}
 
 
 def _subject_children(verb: Token) -> list[Token]:
