@@ -120,7 +120,20 @@ NO_DATES = [
     ("The minutes (pages 1917-1920) say nothing about the vote.", None),
     ("The decade ended with a new crisis in the movement.", None),
     ("Bill Van Auken\n27 September 2005\n\nThe lecture follows.", None),
+    # a fragment with no finite verb asserts nothing (a list item, a caption, a cut sentence)
+    ("Division I, primarily competing in the conference since the 2013–14 school year.", None),
+    ("Bonds due Nov. 17, 1992, priced at 101 to yield 5.75% less fees.", None),
 ]  # fmt: skip
+# a sentence headed by a verb, or with a finite one, asserts its date
+DATED_SENTENCES = [
+    "In 1999, the company was sold to investors.",
+    "Founded in 1842, the school moved to the city in 1873.",
+]
+
+
+@pytest.mark.parametrize("text", DATED_SENTENCES)
+def test_sentences_headed_by_a_verb_keep_their_dates(parse, text: str) -> None:
+    assert facts_of(parse, text, "1989-11-02")
 
 
 @pytest.mark.parametrize(("text", "document_date"), NO_DATES)

@@ -69,6 +69,9 @@ REFERENCE_WORDS = frozenset(
 )
 # tags of verbs that carry an event; a date in a line without one (a byline) is not an event
 EVENT_VERB_POS = frozenset({"VERB", "AUX"})
+# a finite verb: a line with only "competing …" or "founded in 1842" is a fragment (a caption, a
+# list item, a sentence cut by a page break) that asserts nothing a card can drill
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # verbs that, with nothing after them, stand for a verb of another clause ("as she did")
 ELLIPTIC_LEMMAS = frozenset({"do", "happen"})
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "one", "this", "that"})
@@ -229,7 +232,7 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
         if key in seen:
             continue
         seen.add(key)
-        if not any(token.pos_ in EVENT_VERB_POS and not _quoted(token) for token in sentence):
+        if not _asserts(sentence):
             continue  # a byline, a caption or a reference ("Liptak, “Court Delivers …,” 2014")
         sentence_span = _trimmed(doc, sentence.start_char, sentence.end_char)
         verb, noun = attachment(span)
@@ -244,6 +247,18 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
             clause=clause,
             event=event,
         )
+
+
+def _asserts(sentence: Span) -> bool:
+    """Whether the sentence has a verb outside quotation marks and, unless a verb heads it, a
+    finite one: "Division I, primarily competing … since the 2013–14 school year" asserts
+    nothing (the tagger's slips on a finite verb are forgiven when the parse hangs on a verb)."""
+    verbs = [t for t in sentence if t.pos_ in EVENT_VERB_POS and not _quoted(t)]
+    if not verbs:
+        return False
+    if sentence.root.pos_ in EVENT_VERB_POS:
+        return True
+    return any(t.tag_ in FINITE_VERB_TAGS for t in verbs)
 
 
 def _quoted(token: Token) -> bool:
