@@ -149,6 +149,12 @@ PRONOUNS = [
     ("It is necessary to understand the struggle.", ("It", 0), "is", None),
     # a country is "it", not "they"
     ("Switzerland has many colleges. They grant degrees.", ("They", 0), "grant", None),
+    # a name the tagger calls no person, whose own clause binds "his" to it: "he" is that name
+    ("On November 7, 2006, West apologized for the outburst during his performance in Brisbane. "
+     "He later spoofed the incident on television.", ("He", 0), "spoofed", "West"),
+    # "her" is no "he"
+    ("On November 7, 2006, West apologized for the outburst during her performance in Brisbane. "
+     "He later spoofed the incident on television.", ("He", 0), "spoofed", None),
 ]  # fmt: skip
 
 

@@ -293,3 +293,13 @@ def test_dates_of_ellipses_and_references(parse, text: str, questions: int) -> N
     assert all(fact.clause is None or fact.clause.lemma != "do" for fact in facts)
     if questions == 0:
         assert facts == []
+
+
+def test_a_date_cloze_knows_whom_its_opening_pronoun_means(parse) -> None:
+    text = (
+        "On November 7, 2006, Kanye West apologized for the outburst in Brisbane. "
+        "He later spoofed the incident on the season premiere of Saturday Night Live in "
+        "September 2007."
+    )
+    [fact] = [f for f in find_dates(parse(text)) if f.date.text == "September 2007"]
+    assert fact.clause is None and fact.referent == "Kanye West"

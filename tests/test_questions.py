@@ -282,6 +282,21 @@ def test_date_note_pronoun_subject_gives_cloze() -> None:
     assert note.is_cloze and "{{c1::1879}}" in note.front
 
 
+def test_date_cloze_shows_whom_an_opening_pronoun_means() -> None:
+    text = "He later spoofed the incident on television in September 2007."
+    fact = DateFact(
+        sentence=sentence_fact_span(text),
+        date=span_of(text, "September 2007"),
+        value="2007-09",
+        referent="Kanye West",
+    )
+    [note] = build_notes(document_from_text(text), [fact])
+    assert note.front == (
+        "He [Kanye West] later spoofed the incident on television in {{c1::September 2007}}."
+    )
+    assert note.source.sentence == text
+
+
 def test_date_question_lowers_sentence_initial_common_noun() -> None:
     text = "Workers were killed in 1927. The workers struck."
     clause = Clause("Workers", ("were",), "killed", "kill", "VBN")

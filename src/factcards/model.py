@@ -150,6 +150,8 @@ class DateFact(Fact):
     value: str | None = None  # normalised, ISO-like: "1927-04-12", "1914/1918", "1953"
     clause: Clause | None = None  # the event, for "When did/was ...?"
     event: str | None = None  # a short description for "What happened in ...?" cards
+    # the name a "He"/"She" opening the sentence stands for, shown in a cloze: "He [West] …"
+    referent: str | None = None
 
     def anchor(self) -> tuple[str, ...]:
         # without a clause, the sentence's first words tell two same-valued dates apart

@@ -709,11 +709,25 @@ def date_notes(
     where = _span_in_sentence(sentence, fact.date.start - fact.sentence.start, fact.date.text)
     if where is None:
         return
-    front = cloze_front(sentence, *where)
     context = f"{sentence[: where[0]]} … {sentence[where[1] :]}"
+    sentence, where = _with_referent(sentence, where, fact.referent)
+    front = cloze_front(sentence, *where)
     if front and not (readable and contains_words(context, readable)):
         back = readable if answer != written and readable else ""
         yield _note(document, fact, front, back, variant="cloze", **fields)
+
+
+def _with_referent(
+    sentence: str, where: tuple[int, int], referent: str | None
+) -> tuple[str, tuple[int, int]]:
+    """Show whom an opening pronoun means, as an editor would: "He [West] later spoofed …"."""
+    first_word = re.match(r"\s*\S+", sentence)
+    if not referent or first_word is None or first_word.end() > where[0]:
+        return sentence, where
+    insertion = f" [{referent}]"
+    at = first_word.end()
+    shown = sentence[:at] + insertion + sentence[at:]
+    return shown, (where[0] + len(insertion), where[1] + len(insertion))
 
 
 def quote_notes(document: Document, fact: QuoteFact) -> Iterator[Note]:

@@ -27,8 +27,7 @@ from .centrality import (
     vague_number,
     word_count,
 )
-from .clauses import clause_for, join_tokens, resolve_pronoun
-from .people import FEMALE_NAMES, MALE_NAMES
+from .clauses import FIRST_NAMES, acts_as_a_person, clause_for, join_tokens, resolve_pronoun
 from .text import doc_ents, ents_in, noun_chunks_in
 
 WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
@@ -37,16 +36,6 @@ MAX_WORDS = 40  # words, not punctuation: a longer sentence is a passage, not a 
 ANSWER_LABELS = frozenset(
     {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 )
-FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
-# "West unveiled his line", "she found herself": words only a person's clause has
-BOUND_PERSON_WORDS = frozenset({"his", "her", "himself", "herself"})
-# verbs whose subject is a person: a first name tagged a place ("Charlotte") is the person
-PERSON_VERBS = frozenset(
-    {"say", "tell", "ask", "answer", "reply", "caution", "warn", "advise", "urge", "insist",
-     "think", "believe", "feel", "know", "hope", "wish", "want", "fear", "love", "hate",
-     "smile", "laugh", "cry", "marry", "write", "read", "decide", "refuse", "promise",
-     "admit", "deny", "confess", "complain", "exclaim", "whisper", "remark", "observe"}
-)  # fmt: skip
 # openers that need the previous sentence to make sense
 DANGLING_OPENERS = frozenset(
     {
@@ -477,25 +466,6 @@ def _who_or_what(phrase: SpacySpan) -> str:
     return "What"
 
 
-def _acts_as_a_person(subject: Token, verb: Token) -> bool:
-    """Whether a name the tagger did not call a person shows itself one in its clause: "his",
-    "her" or "himself" bound to it ("West unveiled his clothing line"), or a first name as the
-    subject of a verb only people do ("Charlotte could not help cautioning her")."""
-    if subject.pos_ != "PROPN" or subject.tag_ == "NNPS":
-        return False
-    for token in verb.subtree:
-        if token.i <= verb.i:
-            continue
-        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
-            break  # someone else is named first: a later "his" may be theirs
-        if token.lower_ in BOUND_PERSON_WORDS and (token.dep_ == "poss" or token.lower_ != "her"):
-            return True
-    verbs = {verb.lemma_.lower()} | {
-        c.lemma_.lower() for c in verb.children if c.dep_ in {"xcomp", "ccomp"}
-    }
-    return subject.lower_ in FIRST_NAMES and bool(verbs & PERSON_VERBS)
-
-
 def _specific(phrase: SpacySpan) -> bool:
     """A name, a number or a phrase of two content words: "The result" asks nothing."""
     content = [t for t in phrase if t.pos_ in CONTENT_POS]
@@ -676,7 +646,7 @@ def wh_question_for(
             wh, answer = number
         elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"} and _specific(phrase):
             wh, answer = _who_or_what(phrase), _trim(phrase)
-            if wh == "What" and _acts_as_a_person(node, verb):
+            if wh == "What" and acts_as_a_person(node, verb):
                 wh = "Who"
         else:
             return None

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Clause
+from .people import FEMALE_NAMES, MALE_NAMES
 from .text import doc_ents
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -62,6 +63,21 @@ COPULAS_AND_RAISERS = frozenset({"be", "seem", "appear", "happen", "turn", "beco
 NOUN_PREMODIFIER_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "predet", "quantmod"}
 )
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+# "West unveiled his line", "she found herself": words only a person's clause has
+BOUND_PERSON_WORDS = frozenset({"his", "her", "himself", "herself"})
+# verbs whose subject is a person: a first name tagged a place ("Charlotte") is the person
+PERSON_VERBS = frozenset(
+    {"say", "tell", "ask", "answer", "reply", "caution", "warn", "advise", "urge", "insist",
+     "think", "believe", "feel", "know", "hope", "wish", "want", "fear", "love", "hate",
+     "smile", "laugh", "cry", "marry", "write", "read", "decide", "refuse", "promise",
+     "admit", "deny", "confess", "complain", "exclaim", "whisper", "remark", "observe"}
+)  # fmt: skip
+# the gender a pronoun and a word bound to a name share
+PRONOUN_GENDER = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "herself": "female",
+}  # fmt: skip
 RESOLVE_WINDOW = 3  # sentences looked back for a pronoun's antecedent
 TRIM_CHARS = " ,;:—–-\"'“”‘’([]"
 QUOTE_CHARS = "\"'“”‘’"
@@ -317,7 +333,9 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
         return phrase_text(governing)
     window_start = _window_start(pronoun)
     if word in PERSON_PRONOUNS:
-        return last_person(doc, window_start, pronoun.i)
+        return last_person(doc, window_start, pronoun.i) or _person_by_clause(
+            doc, window_start, pronoun
+        )
     # it/they: the previous sentence's non-pronoun subject, else a group-like entity
     previous = _previous_sentence_subject(pronoun, word)
     if previous is not None:
@@ -381,6 +399,48 @@ def last_person(doc: Doc, start: int, end: int) -> str | None:
         ):
             return _clean_name(ent)
     return _clean_name(people[-1]) if people else None
+
+
+def acts_as_a_person(subject: Token, verb: Token) -> bool:
+    """Whether a name the tagger did not call a person shows itself one in its clause: "his",
+    "her" or "himself" bound to it ("West unveiled his clothing line"), or a first name as the
+    subject of a verb only people do ("Charlotte could not help cautioning her")."""
+    if subject.pos_ != "PROPN" or subject.tag_ == "NNPS":
+        return False
+    if _bound_person_word(verb) is not None:
+        return True
+    verbs = {verb.lemma_.lower()} | {
+        c.lemma_.lower() for c in verb.children if c.dep_ in {"xcomp", "ccomp"}
+    }
+    return subject.lower_ in FIRST_NAMES and bool(verbs & PERSON_VERBS)
+
+
+def _bound_person_word(verb: Token) -> str | None:
+    """The first "his", "her" (possessive) or "himself"/"herself" after the verb in its clause,
+    unless someone else is named before it (then it may be theirs)."""
+    for token in verb.subtree:
+        if token.i <= verb.i:
+            continue
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            return None
+        if token.lower_ in BOUND_PERSON_WORDS and (token.dep_ == "poss" or token.lower_ != "her"):
+            return token.lower_
+    return None
+
+
+def _person_by_clause(doc: Doc, start: int, pronoun: Token) -> str | None:
+    """The last name before `pronoun` (from token `start`) that the tagger did not call a person
+    but whose own clause binds a pronoun of the same gender to it: "West apologized during his
+    performance. He later spoofed …" -> West."""
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    for token in reversed(doc[start : pronoun.i]):
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN":
+            continue
+        verb = token.head
+        bound = _bound_person_word(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        if bound is not None and PRONOUN_GENDER.get(bound) == wanted:
+            return phrase_text(token)
+    return None
 
 
 def _is_expletive_it(verb: Token) -> bool:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Clause, DateFact
 from ..model import Span as TextSpan
 from ..vocabulary import MONTH_NUMBERS
-from .clauses import clause_for, join_tokens
+from .clauses import clause_for, join_tokens, resolve_pronoun
 from .text import doc_ents, doc_text, paragraph_spans
 
 DOCUMENT_DATE_KEY = "factcards.document_date"
@@ -74,6 +74,8 @@ EVENT_VERB_POS = frozenset({"VERB", "AUX"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # verbs that, with nothing after them, stand for a verb of another clause ("as she did")
 ELLIPTIC_LEMMAS = frozenset({"do", "happen"})
+# an opening pronoun whose name a cloze shows: only people are resolved well enough
+PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "one", "this", "that"})
 # prepositions that make a date a bound ("since 1990"): "When did ...?" would ask the wrong thing
 BOUNDING_PREPOSITIONS = frozenset(
@@ -246,7 +248,20 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
             value=match.value,
             clause=clause,
             event=event,
+            referent=_opening_referent(sentence) if clause is None else None,
         )
+
+
+def _opening_referent(sentence: Span) -> str | None:
+    """The person an opening "He"/"She" subject stands for, when the sentences before name them."""
+    first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+    if (
+        first is None
+        or first.lower_ not in PERSON_SUBJECT_PRONOUNS
+        or first.dep_ not in {"nsubj", "nsubjpass"}
+    ):
+        return None
+    return resolve_pronoun(first, first.head)
 
 
 def _asserts(sentence: Span) -> bool:
