@@ -65,6 +65,7 @@ MALE_NAMES = frozenset(
 )  # fmt: skip
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "GPE"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
 # common nouns for people: a subject like "the housekeeper" speaks, and is the "she" after it
 PERSON_NOUNS = {
@@ -200,7 +201,7 @@ def _collect_mentions(context: _Context) -> None:
         if (
             token.pos_ == "PROPN"
             and token.dep_ in SUBJECT_DEPS
-            and not token.ent_type_
+            and (not token.ent_type_ or _mislabelled_person(token))
             and context.quote_of_token[token.i] < 0
             and not _work_at(context, token)
         ):
@@ -226,6 +227,12 @@ def _collect_mentions(context: _Context) -> None:
                                            relation=token.i))  # fmt: skip
     _learn_genders(context)
     _chain_pronouns(context, [i for i, dep in enumerate(deps) if dep in subject_ids])
+
+
+def _mislabelled_person(token: Token) -> bool:
+    """ "Lydia declared …" tagged as an organisation: a common given name as subject is a person
+    (not when tagged as a place: "Charlotte" may be the city)."""
+    return token.ent_type_ not in PLACE_LABELS and bool(_gender_of_name(token.text))
 
 
 def _place_words(doc: Doc) -> set[str]:
