@@ -188,3 +188,19 @@ MOTHER_ADDRESSING = (
 )
 def test_turn_constraints_on_attribution(parse, text: str, start: str, speaker: str) -> None:
     assert _speakers(parse, text).get(start) == speaker
+
+
+# a family name alone is a man's even when a "Miss" of the family is named: "replied he" after
+# narration naming nobody is the one man heard (not left unknown because "Miss Hardy" made
+# "Hardy" a she)
+SURNAME_ALONE = (
+    '"Removed! It must not be thought of for a moment," cried Hardy. "My sister will not hear '
+    'of it."\n\n'
+    '"You may depend upon it, Madam," said Miss Hardy, "that she shall receive every care."\n\n'
+    "Mrs. Price was profuse in her acknowledgments.\n\n"
+    '"Whatever I do is done in a hurry," replied he; "and I should be off in five minutes."'
+)
+
+
+def test_family_name_alone_is_a_man(parse) -> None:
+    assert _speakers(parse, SURNAME_ALONE).get("Whatever I") == "Hardy"

@@ -65,6 +65,8 @@ MALE_NAMES = frozenset(
 )  # fmt: skip
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "GPE"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# women's titles a bare name after which still means her ("Lady Catherine", "Mrs. Long")
+SURNAME_GENDER_TITLES = frozenset({"lady", "queen", "mrs", "mrs.", "madame", "mme"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
 # common nouns for people: a subject like "the housekeeper" speaks, and is the "she" after it
@@ -271,13 +273,15 @@ def _chain_pronouns(context: _Context, subjects: list[int]) -> None:
 
 
 def _learn_genders(context: _Context) -> None:
-    """ "Mr. Wickham" makes "Wickham" a he, unless "Mrs. Wickham" is named too."""
+    """ "Mr. Wickham" makes "Wickham" a he, unless "Mrs. Wickham" is named too. "Miss Bingley"
+    (or "Jane Bennet") does not make "Bingley" a she: a family name alone is a man's."""
     seen: dict[str, set[str]] = {}
     for mention in context.mentions:
         words = mention.name.split()
         if mention.gender and len(words) > 1:
-            for name in (mention.name, " ".join(words[1:])):
-                seen.setdefault(name, set()).add(mention.gender)
+            seen.setdefault(mention.name, set()).add(mention.gender)
+            if mention.gender == "m" or words[0].lower() in SURNAME_GENDER_TITLES:
+                seen.setdefault(" ".join(words[1:]), set()).add(mention.gender)
     for name, genders in seen.items():
         if len(genders) == 1:
             context.genders.setdefault(name, genders.pop())
