@@ -204,3 +204,17 @@ SURNAME_ALONE = (
 
 def test_family_name_alone_is_a_man(parse) -> None:
     assert _speakers(parse, SURNAME_ALONE).get("Whatever I") == "Hardy"
+
+
+# a chapter opening in capitals names a person too: "he" is Mr. Price, not the man visited
+SMALL_CAPITALS = (
+    "MR. PRICE was among the earliest of those who waited on Mr. Hardy. He had always meant "
+    "to visit him.\n\n"
+    "Observing his second daughter trimming a hat, he suddenly addressed her with, "
+    '"I hope Mr. Hardy will like it, Anne, for you have worked on it all morning."\n\n'
+    "Mr. Price came in later and sat down."
+)
+
+
+def test_name_in_capitals_is_a_mention(parse) -> None:
+    assert _speakers(parse, SMALL_CAPITALS).get("I hope") in ("Mr. Price", "Price")

@@ -192,6 +192,8 @@ def _collect_mentions(context: _Context) -> None:
         if _work_at(context, entity[0]):
             continue
         name = _clean_name(_with_title(context, entity))
+        if name and name.isupper():
+            name = _small_capitals(doc, name)
         if name and not name.isupper():
             root = entity.root
             _add_mention(context, _mention(context, root, name))
@@ -208,6 +210,8 @@ def _collect_mentions(context: _Context) -> None:
             and not _work_at(context, token)
         ):
             name = _clean_name(_compound_chain(token))
+            if name.isupper():
+                name = _small_capitals(doc, name)
             if _gender_of_name(name) or name in person_words or token.lower_ in person_words:
                 # not "Meryton was…" nor a capitalised "Astonishment": a place is no "he"
                 _add_mention(context, _mention(context, token, name))
@@ -235,6 +239,13 @@ def _mislabelled_person(token: Token) -> bool:
     """ "Lydia declared …" tagged as an organisation: a common given name as subject is a person
     (not when tagged as a place: "Charlotte" may be the city)."""
     return token.ent_type_ not in PLACE_LABELS and bool(_gender_of_name(token.text))
+
+
+def _small_capitals(doc: Doc, name: str) -> str:
+    """ "MR. BENNET was among the earliest …" (a chapter's first words in capitals): the name as
+    the text writes it elsewhere, else left in capitals (an acronym, a heading)."""
+    written = re.sub(r"\b(\w)(\w*)", lambda m: m.group(1) + m.group(2).lower(), name)
+    return written if written != name and written in doc.text else name
 
 
 def _place_words(doc: Doc) -> set[str]:
