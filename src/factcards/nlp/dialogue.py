@@ -30,7 +30,7 @@ VOCATIVE_START = re.compile(
 VOCATIVE_END = re.compile(r",\s+(?:my dear |dear )?" + _NAME + r"[.!?]*$")
 # a name set off by commas inside speech is said to someone: "Did not you think, Mr. Darcy, that"
 VOCATIVE_INSIDE = re.compile(
-    r"(?:,|^|[.!?]\s)\s*(?:my dear |dear )?" + _NAME + r"(?:,|[.!?;]|\s+--)"
+    r"(?:,|^|[.!?]\s)\s*(?:my dear |dear )?" + _NAME + r"(?=,|[.!?;]|\s+--)"
 )
 
 
@@ -255,7 +255,7 @@ def _addressee(context: _Context, quote: _Quote) -> str | None:
 
 def _vocative(context: _Context, quote: _Quote) -> str | None:
     text = doc_text(context.doc)[quote.start : quote.end]
-    known: set[str] | None = None  # built on the first candidate: most quotes have none
+    known: list[str] | None = None  # built on the first candidate: most quotes have none
     for pattern in (VOCATIVE_START, VOCATIVE_END, VOCATIVE_INSIDE):
         for match in pattern.finditer(text):
             if pattern is VOCATIVE_START and match.start() > 0:
@@ -266,7 +266,8 @@ def _vocative(context: _Context, quote: _Quote) -> str | None:
                 continue
             if known is None:
                 index = bisect.bisect_left(context.mention_keys, quote.start)
-                known = {m.name for m in context.mentions[:index]}
+                # the most recent first: "Miss Bennet" is the one just named, not an aunt's
+                known = list(dict.fromkeys(m.name for m in reversed(context.mentions[:index])))
             found = next((k for k in known if _same_person(k, name)), None)
             if found:
                 return found
@@ -312,3 +313,39 @@ def _last_turn(context: _Context, paragraph: int) -> _Quote | None:
         return None
     said = [q for q in _quotes_in(context, paragraph - 1) if not q.block]
     return said[-1] if said else None
+
+
+def _one_speaker_heard(context: _Context, quote: _Quote) -> str | None:
+    """The one person of the quote's attributed gender ("said she") heard speaking in the few
+    paragraphs before, leaving out the one it addresses and, in a turn of dialogue, the
+    speakers of the turns just before and after (turns alternate)."""
+    gender = quote.blocked_gender
+    if not gender:
+        return None
+    low = quote.paragraph - DIALOGUE_WINDOW
+    heard = [
+        q for q in context.quotes if q.speaker and low <= q.paragraph and q.open_at < quote.open_at
+    ]
+    excluded = [name for name in (_addressee(context, quote),) if name]
+    if _has_quote_at_start(context, quote.paragraph):
+        excluded += [
+            name
+            for name in (
+                _turn_speaker(context, quote.paragraph - 1),
+                _turn_speaker(context, quote.paragraph + 1),
+            )
+            if name
+        ]
+    # people of that gender the narration names as subject just before count too: "Lydia
+    # declared herself satisfied. “…,” she added" is not about the last woman heard
+    since = context.paragraphs[max(0, quote.paragraph - 1)][0]
+    low_mention = bisect.bisect_left(context.mention_keys, since)
+    high_mention = bisect.bisect_left(context.mention_keys, quote.open_at)
+    named = [m.name for m in context.mentions[low_mention:high_mention] if m.subject and m.name]
+    people: list[str] = []
+    for name in [q.speaker or "" for q in heard] + named:
+        if _gender(context, name) != gender or any(_same_person(name, x) for x in excluded):
+            continue
+        if not any(_same_person(name, known) for known in people):
+            people.append(name)
+    return people[0] if len(people) == 1 else None

@@ -65,6 +65,9 @@ MALE_NAMES = frozenset(
 )  # fmt: skip
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "GPE"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# women's titles a bare name after which still means her ("Lady Catherine", "Mrs. Long")
+SURNAME_GENDER_TITLES = frozenset({"lady", "queen", "mrs", "mrs.", "madame", "mme"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
 # common nouns for people: a subject like "the housekeeper" speaks, and is the "she" after it
 PERSON_NOUNS = {
@@ -189,6 +192,8 @@ def _collect_mentions(context: _Context) -> None:
         if _work_at(context, entity[0]):
             continue
         name = _clean_name(_with_title(context, entity))
+        if name and name.isupper():
+            name = _small_capitals(doc, name)
         if name and not name.isupper():
             root = entity.root
             _add_mention(context, _mention(context, root, name))
@@ -200,11 +205,13 @@ def _collect_mentions(context: _Context) -> None:
         if (
             token.pos_ == "PROPN"
             and token.dep_ in SUBJECT_DEPS
-            and not token.ent_type_
+            and (not token.ent_type_ or _mislabelled_person(token))
             and context.quote_of_token[token.i] < 0
             and not _work_at(context, token)
         ):
             name = _clean_name(_compound_chain(token))
+            if name.isupper():
+                name = _small_capitals(doc, name)
             if _gender_of_name(name) or name in person_words or token.lower_ in person_words:
                 # not "Meryton was…" nor a capitalised "Astonishment": a place is no "he"
                 _add_mention(context, _mention(context, token, name))
@@ -226,6 +233,19 @@ def _collect_mentions(context: _Context) -> None:
                                            relation=token.i))  # fmt: skip
     _learn_genders(context)
     _chain_pronouns(context, [i for i, dep in enumerate(deps) if dep in subject_ids])
+
+
+def _mislabelled_person(token: Token) -> bool:
+    """ "Lydia declared …" tagged as an organisation: a common given name as subject is a person
+    (not when tagged as a place: "Charlotte" may be the city)."""
+    return token.ent_type_ not in PLACE_LABELS and bool(_gender_of_name(token.text))
+
+
+def _small_capitals(doc: Doc, name: str) -> str:
+    """ "MR. BENNET was among the earliest …" (a chapter's first words in capitals): the name as
+    the text writes it elsewhere, else left in capitals (an acronym, a heading)."""
+    written = re.sub(r"\b(\w)(\w*)", lambda m: m.group(1) + m.group(2).lower(), name)
+    return written if written != name and written in doc.text else name
 
 
 def _place_words(doc: Doc) -> set[str]:
@@ -264,13 +284,15 @@ def _chain_pronouns(context: _Context, subjects: list[int]) -> None:
 
 
 def _learn_genders(context: _Context) -> None:
-    """ "Mr. Wickham" makes "Wickham" a he, unless "Mrs. Wickham" is named too."""
+    """ "Mr. Wickham" makes "Wickham" a he, unless "Mrs. Wickham" is named too. "Miss Bingley"
+    (or "Jane Bennet") does not make "Bingley" a she: a family name alone is a man's."""
     seen: dict[str, set[str]] = {}
     for mention in context.mentions:
         words = mention.name.split()
         if mention.gender and len(words) > 1:
-            for name in (mention.name, " ".join(words[1:])):
-                seen.setdefault(name, set()).add(mention.gender)
+            seen.setdefault(mention.name, set()).add(mention.gender)
+            if mention.gender == "m" or words[0].lower() in SURNAME_GENDER_TITLES:
+                seen.setdefault(" ".join(words[1:]), set()).add(mention.gender)
     for name, genders in seen.items():
         if len(genders) == 1:
             context.genders.setdefault(name, genders.pop())

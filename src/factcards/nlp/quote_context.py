@@ -34,6 +34,7 @@ class _Quote:
     blocked: bool = False  # its attribution names someone we cannot name ("said her aunt")
     blocked_gender: str = ""  # the gender that attribution gives ("said she" -> "f")
     blocked_pronoun: bool = False  # that attribution is a bare pronoun ("said she", not "her aunt")
+    blocked_verb: str = ""  # the lemma of that attribution's verb ("continue" keeps the speaker)
     addressed: str | None = None  # "said Elizabeth to Darcy" -> Darcy
     speaker: str | None = None
     verb: str = "wrote"

@@ -8,7 +8,14 @@ import bisect
 
 from spacy.tokens import Token
 
-from .dialogue import _addressee, _by_turns, _by_turns_around, _fill_exchanges, _last_turn
+from .dialogue import (
+    _addressee,
+    _by_turns,
+    _by_turns_around,
+    _fill_exchanges,
+    _last_turn,
+    _one_speaker_heard,
+)
 from .people import (
     PARENT_NOUNS,
     PERSON_NOUNS,
@@ -66,6 +73,8 @@ INTRO_CUES = frozenset(
     {"following", "follows", "passage", "words", "statement", "wrote", "quote", "thus"}
 )
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp", "pcomp", "prep", "pobj"})
+# parts of speech a subject that names someone has
+NOMINAL_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
 # verbs that keep the last speaker talking ("he continued", "she added", "he went on")
 SAME_SPEAKER_VERBS = frozenset({"continue", "add", "go", "repeat", "resume"})
 
@@ -84,8 +93,15 @@ def _attribute_all(context: _Context) -> None:
                     break
             if quote.speaker:
                 quote.speaker = _fuller_name(context, quote.speaker, quote.open_at)
-    _fill_exchanges(context)
-    # dialogue read backwards: a turn between two turns of one speaker, or before A, B
+    for _ in range(3):
+        _fill_exchanges(context)
+        _read_turns_backwards(context)
+        if not _by_speakers_heard(context):
+            break
+
+
+def _read_turns_backwards(context: _Context) -> None:
+    """Dialogue read backwards: a turn between two turns of one speaker, or before A, B."""
     for _ in range(3):
         changed = False
         for quote in context.quotes:
@@ -93,6 +109,38 @@ def _attribute_all(context: _Context) -> None:
                 changed = True
         if not changed:
             break
+
+
+def _by_speakers_heard(context: _Context) -> bool:
+    """ "said he" that the narration gives no antecedent for: the one person of that gender
+    heard speaking nearby (before or after) who is neither the last turn's speaker nor the one
+    this turn addresses. Whether any quote got a speaker."""
+    changed = False
+    for number, quote in enumerate(context.quotes):
+        if not quote.blocked or not quote.blocked_pronoun or quote.speaker:
+            continue
+        # the attribution read again, now that more turns have speakers ("he continued")
+        quote.blocked = False
+        if _by_frame(context, number, quote) and quote.speaker:
+            quote.via = "heard"
+        elif quote.blocked_verb in SAME_SPEAKER_VERBS:
+            quote.blocked = True
+            continue
+        else:
+            speaker = _one_speaker_heard(context, quote)
+            if speaker is None:
+                quote.blocked = True
+                continue
+            quote.speaker, quote.via, quote.verb = speaker, "heard", "said"
+            quote.blocked = False
+        changed = True
+        for later_number in range(number + 1, len(context.quotes)):
+            later = context.quotes[later_number]
+            if later.paragraph != quote.paragraph or later.speaker or later.blocked:
+                break
+            if not _by_inheritance(context, later_number, later):
+                break
+    return changed
 
 
 def _by_frame(context: _Context, number: int, quote: _Quote) -> bool:
@@ -239,6 +287,8 @@ def _attribute_from(
                     subject.lemma_.lower(), ""
                 )
                 quote.blocked_pronoun = subject.lower_ in PERSON_PRONOUNS
+                quote.blocked_verb = _reporting_lemma(verb) or ""
+                quote.addressed = _spoken_to(context, verb, in_frame)
                 quote.via = "blocked"
                 return False
             continue
@@ -389,6 +439,12 @@ def _subject_of(verb: Token, in_frame: set[int]) -> Token | None:
     current = verb
     for _ in range(3):
         subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.pos_ not in NOMINAL_TAGS:
+            # "said Elizabeth drily" parsed with the adverb as subject and the name as its
+            # compound: the name is the subject (else try the words next to the verb)
+            subject = next((c for c in subject.children if c.pos_ == "PROPN"), None)
+            if subject is None:
+                break
         if subject is not None:
             if subject.i in in_frame:
                 return subject
@@ -424,7 +480,11 @@ def _continuing_speaker(
         return None
     window = context.paragraphs[max(0, quote.paragraph - DIALOGUE_WINDOW)][0]
     for earlier in reversed(context.quotes):
-        if earlier.open_at >= quote.open_at or not earlier.speaker or earlier.block:
+        if earlier.open_at >= quote.open_at or earlier.block:
+            continue
+        if not earlier.speaker:
+            if earlier.paragraph == quote.paragraph and _is_speech(context, earlier):
+                return None  # "she added" continues this turn, whose speaker is not known yet
             continue
         if earlier.open_at < window:
             break
@@ -475,8 +535,8 @@ def _name_in_dialogue(
         gender = PERSON_NOUNS.get(subject.lemma_.lower()) or None
     if gender is None or quote.block or not _has_quote_at_start(context, quote.paragraph):
         return None
-    if _reporting_lemma(verb) in SAME_SPEAKER_VERBS:
-        return None
+    if _reporting_lemma(verb) in SAME_SPEAKER_VERBS and _opens_paragraph(context, quote):
+        return None  # "he continued" opening a paragraph: the last one heard goes on
     last = _last_turn(context, quote.paragraph)
     if last is None:
         return None
@@ -500,6 +560,14 @@ def _name_in_dialogue(
     return (mention.name, mention) if mention else None
 
 
+def _opens_paragraph(context: _Context, quote: _Quote) -> bool:
+    """Whether no speech comes before the quote in its paragraph."""
+    return not any(
+        other.open_at < quote.open_at and _is_speech(context, other)
+        for other in context.by_paragraph.get(quote.paragraph, [])
+    )
+
+
 def _possessor_may_be(context: _Context, subject: Token, name: str | None) -> bool:
     """ "her husband" answering a woman: "her" may be that woman (unknown gender: may be)."""
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -512,7 +580,8 @@ def _relative_name(
     context: _Context, quote: _Quote, subject: Token
 ) -> tuple[str, _Mention | None] | None:
     """ "cried his wife" -> "Mrs. Bennet" when "his" is Mr. Bennet (the one she addresses, else
-    the last man named); "said her father" -> "Mr. Bennet" when "her" is a (Miss) Bennet.
+    the last man named); "said her father" -> "Mr. Bennet" when "her" is a (Miss) Bennet (the
+    one he addresses, else the last woman named).
     Only the titled family name is given: a relation to someone without one stays unknown."""
     noun = subject.lower_
     if noun not in SPOUSE_NOUNS and noun not in PARENT_NOUNS:
@@ -522,7 +591,9 @@ def _relative_name(
         return None
     gender = POSSESSIVE_PRONOUNS[owner.lower_]
     owner_name = None
-    addressed = _addressee(context, quote) if noun in SPOUSE_NOUNS else None
+    # the one a wife or a mother speaks to is likeliest the "his"/"her": "“Another time,
+    # Lizzy,” said her mother"
+    addressed = _addressee(context, quote)
     if addressed and _gender(context, addressed) == gender:
         owner_name = addressed
     else:
