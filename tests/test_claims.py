@@ -196,6 +196,11 @@ def test_trim(parse, text: str, candidate: str, expected: str) -> None:
 
 # text, answer candidate -> (wh, role, answer) of the question, or None
 WH_QUESTIONS = [
+    # a plural class of people may be asked for; a lone common noun of anything else may not
+    ("Buddhists do not consider Siddhartha Gautama to have been the only Buddha.", "Buddhists",
+     ("Who", "subject", "Buddhists")),
+    ("Examples can be found throughout the Middle East.", "Examples", None),
+    ("The result was announced by the ministry in a long statement.", "result", None),
     ("Trotsky proposed the creation of a white book on the Moscow trials.", "Trotsky",
      ("Who", "subject", "Trotsky")),
     ("The Soviet state established a monopoly of foreign trade.", "monopoly",

@@ -465,6 +465,14 @@ def _specific(phrase: SpacySpan) -> bool:
     return any(t.pos_ in {"PROPN", "NUM"} for t in phrase) or len(content) >= 2
 
 
+def _subject_answer(phrase: SpacySpan) -> bool:
+    """A subject that may be asked for: a specific phrase, or a plural class of people
+    ("officials pushed parents …" -> "Who pushed parents …?"); a common noun alone ("The
+    result", "Examples") is a placeholder."""
+    root = phrase.root
+    return _specific(phrase) or (root.tag_ == "NNS" and is_person_noun(root.lemma_))
+
+
 def _main_verbs(sent: SpacySpan, relative: bool = False) -> dict[int, Token]:
     """The sentence's main clauses: its root verb and the verbs conjoined to it ("He was
     expelled … and banished to Alma Ata"), each a clause of its own (Heilman & Smith split
@@ -635,7 +643,7 @@ def wh_question_for(
     if node.dep_ in {"nsubj", "nsubjpass"}:
         if number is not None:
             wh, answer = number
-        elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"} and _specific(phrase):
+        elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"} and _subject_answer(phrase):
             wh, answer = _who_or_what(phrase), _trim(phrase)
         else:
             return None
