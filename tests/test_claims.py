@@ -14,6 +14,7 @@ from factcards.nlp.claims import (
     _ranked_answers,
     _trim,
     _whole,
+    _whole_list,
     find_claims,
     is_main_clause,
     is_meta,
@@ -200,6 +201,9 @@ WH_QUESTIONS = [
     ("Buddhists do not consider Siddhartha Gautama to have been the only Buddha.", "Buddhists",
      ("Who", "subject", "Buddhists")),
     ("Examples can be found throughout the Middle East.", "Examples", None),
+    # a name is never the noun of a fixed adverbial phrase ("in a way")
+    ("An important guiding principle of Buddhist practice is the Middle Way.", "Middle Way",
+     ("What", "object", "the Middle Way")),
     ("The result was announced by the ministry in a long statement.", "result", None),
     ("Trotsky proposed the creation of a white book on the Moscow trials.", "Trotsky",
      ("Who", "subject", "Trotsky")),
@@ -471,3 +475,22 @@ def test_a_cloze_showing_they_ranks_below_one_that_stands_alone(parse) -> None:
 def test_one_item_of_a_list_is_no_answer(parse, text: str, answer: str) -> None:
     facts = [f for f in find_claims(parse(text), 1.0) if f.wh]
     assert [f.answer.text for f in facts] == [answer]
+
+
+# text, the first item of a list -> the whole list as an answer, or None
+WHOLE_LISTS = [
+    ("Its rivers feed the Pacific Ocean and Hudson Bay.", "Pacific Ocean",
+     "Pacific Ocean and Hudson Bay"),
+    # a list cut inside a bracketed aside is no answer
+    ("A guiding principle of Buddhist practice is the Middle Way (or Middle Path), which the "
+     "Buddha taught.", "Middle Way", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "first", "expected"), WHOLE_LISTS)
+def test_whole_list(parse, text: str, first: str, expected: str | None) -> None:
+    doc = parse(text)
+    at = text.index(first)
+    span = doc.char_span(at, at + len(first), alignment_mode="expand")
+    whole = _whole_list(span)
+    assert (whole.text if whole is not None else None) == expected

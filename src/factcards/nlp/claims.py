@@ -112,6 +112,7 @@ KEPT_RIGHT_DEPS = frozenset({"prep", "pobj", "compound", "nummod", "amod", "npad
 CLAUSE_MODIFIER_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
 MAX_QUESTION_ANSWER_TOKENS = 8
 # what opens an aside after a noun phrase: the phrase without it is still a whole answer
+BRACKETS = (("(", ")"), ("[", "]"))
 ASIDE_OPENERS = frozenset({",", "(", "[", "–", "—", ";"})
 # clauses below the main one that a question may be asked of (`_embedded_statement`)
 EMBEDDED_STATEMENT_DEPS = frozenset({"ccomp", "advcl"})
@@ -670,7 +671,7 @@ def wh_question_for(
             return None
         if number is None and node.pos_ != "PROPN":
             return None
-    if node.lemma_.lower() in ADVERBIAL_NOUNS:
+    if _adverbial_noun(node):
         return None  # "at the time", "in addition", "in terms of": no thing to ask for
     wh, answer = number if number is not None else (_who_or_what(phrase), phrase)
     if not len(answer):
@@ -702,6 +703,12 @@ def wh_question_for(
     if clause is None:
         return None
     return wh, f"stranded {preposition.lower_}", clause, answer
+
+
+def _adverbial_noun(node: Token) -> bool:
+    """The noun of a fixed adverbial phrase ("at the time", "to a considerable degree"); a
+    name ("the Middle Way") names a thing."""
+    return node.lemma_.lower() in ADVERBIAL_NOUNS and node.pos_ != "PROPN"
 
 
 def _has_attribute(verb: Token) -> bool:
@@ -881,6 +888,8 @@ def _whole_list(answer: SpacySpan) -> SpacySpan | None:
         return None  # a later item: the list starts before it
     end = max(t.right_edge.i for t in root.conjuncts) + 1
     whole = _trim(answer.doc[answer.start : end])
+    if any(whole.text.count(opener) != whole.text.count(closer) for opener, closer in BRACKETS):
+        return None  # "Middle Way (or Middle Path": an aside cut in two
     return whole if 0 < len(whole) <= MAX_QUESTION_ANSWER_TOKENS else None
 
 
