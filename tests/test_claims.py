@@ -406,7 +406,10 @@ def test_claim_question_fact_carries_a_clause(parse) -> None:
 
 def test_half_a_phrase_answers_nothing(parse) -> None:
     # "the right" of "the right to display …" is no answer; a lone word is no cloze
-    assert list(find_claims(parse("Cardinals had the right to display the galero."), 1.0)) == []
+    assert list(find_claims(parse("The council had the right to display the galero."), 1.0)) == []
+    # a plural class of people may still be asked for
+    facts = list(find_claims(parse("Cardinals had the right to display the galero."), 1.0))
+    assert [(f.answer.text, f.role) for f in facts] == [("Cardinals", "subject")]
 
 
 # text, answer -> whether it is its phrase's whole (an aside after a comma or bracket may go)
