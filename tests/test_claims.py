@@ -201,6 +201,9 @@ WH_QUESTIONS = [
     ("Buddhists do not consider Siddhartha Gautama to have been the only Buddha.", "Buddhists",
      ("Who", "subject", "Buddhists")),
     ("Examples can be found throughout the Middle East.", "Examples", None),
+    # a bare infinitive tagged as a plural present has no subject of its own to ask for
+    ("The famous episode saw Welsh actress Jynine James try to cope with her son.",
+     "Jynine James", None),
     # a name is never the noun of a fixed adverbial phrase ("in a way")
     ("An important guiding principle of Buddhist practice is the Middle Way.", "Middle Way",
      ("What", "object", "the Middle Way")),

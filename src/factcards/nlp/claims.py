@@ -70,6 +70,7 @@ MAX_TERM_QUOTE_WORDS = 4
 # a sentence whose root carries one of these subordinators is a fragment ("Precisely because …")
 SUBORDINATE_DEPS = frozenset({"mark"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 # meta, rhetorical and hedged sentences: about the text or the speaker, not about the subject
 META_OPENERS: tuple[str, ...] = (
     "i would like", "i want", "i will", "i shall", "i think", "i believe", "i quote",
@@ -650,6 +651,8 @@ def wh_question_for(
             return None
         if verb.lemma_ == "be" and node.pos_ != "PROPN" and _has_attribute(verb):
             return None  # "The result was …" -> "What was …?" asks for a placeholder
+        if verb.tag_ == "VBP" and node.tag_ in SINGULAR_NOUN_TAGS and not node.conjuncts:
+            return None  # "saw Jynine James try to cope": a bare infinitive, not a present
         clause = clause_for(verb, None, simple=simple)
         return (wh, "subject", clause, answer) if clause is not None else None
     if number is None:
