@@ -15,6 +15,7 @@ from factcards.nlp.claims import (
     _ranked_answers,
     _trim,
     _whole,
+    _whole_list,
     find_claims,
     is_main_clause,
     is_meta,
@@ -197,6 +198,17 @@ def test_trim(parse, text: str, candidate: str, expected: str) -> None:
 
 # text, answer candidate -> (wh, role, answer) of the question, or None
 WH_QUESTIONS = [
+    # a plural class of people may be asked for; a lone common noun of anything else may not
+    ("Buddhists do not consider Siddhartha Gautama to have been the only Buddha.", "Buddhists",
+     ("Who", "subject", "Buddhists")),
+    ("Examples can be found throughout the Middle East.", "Examples", None),
+    # a bare infinitive tagged as a plural present has no subject of its own to ask for
+    ("The famous episode saw Welsh actress Jynine James try to cope with her son.",
+     "Jynine James", None),
+    # a name is never the noun of a fixed adverbial phrase ("in a way")
+    ("An important guiding principle of Buddhist practice is the Middle Way.", "Middle Way",
+     ("What", "object", "the Middle Way")),
+    ("The result was announced by the ministry in a long statement.", "result", None),
     ("Trotsky proposed the creation of a white book on the Moscow trials.", "Trotsky",
      ("Who", "subject", "Trotsky")),
     ("The Soviet state established a monopoly of foreign trade.", "monopoly",
@@ -406,7 +418,10 @@ def test_claim_question_fact_carries_a_clause(parse) -> None:
 
 def test_half_a_phrase_answers_nothing(parse) -> None:
     # "the right" of "the right to display …" is no answer; a lone word is no cloze
-    assert list(find_claims(parse("Cardinals had the right to display the galero."), 1.0)) == []
+    assert list(find_claims(parse("The council had the right to display the galero."), 1.0)) == []
+    # a plural class of people may still be asked for
+    facts = list(find_claims(parse("Cardinals had the right to display the galero."), 1.0))
+    assert [(f.answer.text, f.role) for f in facts] == [("Cardinals", "subject")]
 
 
 # text, answer -> whether it is its phrase's whole (an aside after a comma or bracket may go)
@@ -516,3 +531,22 @@ def test_long_but_self_contained(parse, text: str, expected: bool) -> None:
 def test_one_item_of_a_list_is_no_answer(parse, text: str, answer: str) -> None:
     facts = [f for f in find_claims(parse(text), 1.0) if f.wh]
     assert [f.answer.text for f in facts] == [answer]
+
+
+# text, the first item of a list -> the whole list as an answer, or None
+WHOLE_LISTS = [
+    ("Its rivers feed the Pacific Ocean and Hudson Bay.", "Pacific Ocean",
+     "Pacific Ocean and Hudson Bay"),
+    # a list cut inside a bracketed aside is no answer
+    ("A guiding principle of Buddhist practice is the Middle Way (or Middle Path), which the "
+     "Buddha taught.", "Middle Way", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "first", "expected"), WHOLE_LISTS)
+def test_whole_list(parse, text: str, first: str, expected: str | None) -> None:
+    doc = parse(text)
+    at = text.index(first)
+    span = doc.char_span(at, at + len(first), alignment_mode="expand")
+    whole = _whole_list(span)
+    assert (whole.text if whole is not None else None) == expected

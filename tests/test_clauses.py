@@ -147,6 +147,9 @@ PRONOUNS = [
      "jumped", None),
     ("In the spring he left the city for good.", ("he", 0), "left", None),
     ("It is necessary to understand the struggle.", ("It", 0), "is", None),
+    # a to-infinitive inside a relative clause on the object does not make "it" expletive
+    ("The game is an adventure game. It uses a control system that allows the player to "
+     "keep a view of the enemy.", ("It", 0), "uses", "The game"),
     # a country is "it", not "they"
     ("Switzerland has many colleges. They grant degrees.", ("They", 0), "grant", None),
     # a name the tagger calls no person, whose own clause binds "his" to it: "he" is that name

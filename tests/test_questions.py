@@ -40,6 +40,7 @@ from factcards.questions import (
     shorten_quote,
     speaker_visible,
     subject_question,
+    third_person_singular,
     wh_question,
 )
 
@@ -704,7 +705,20 @@ SUBJECT_QUESTIONS = [
      "Who was killed in Shanghai?"),
     ("What", Clause("The parties", ("have",), "abandoned", "abandon", "VBN", "the program"),
      "What has abandoned the program?"),
-    ("Who", Clause("Workers", (), "build", "build", "VBP", "socialism"), None),
+    # a bare plural present takes its singular form for a singular wh-word
+    ("Who", Clause("Workers", (), "build", "build", "VBP", "socialism"),
+     "Who builds socialism?"),
+    ("Who", Clause("Historians", (), "disagree", "disagree", "VBP", "on the date"),
+     "Who disagrees on the date?"),
+    ("What", Clause("Rivers", (), "carry", "carry", "VBP", "silt"), "What carries silt?"),
+    ("Who", Clause("Monks", (), "teach", "teach", "VBP", "the dharma"),
+     "Who teaches the dharma?"),
+    ("Who", Clause("Workers", (), "have", "have", "VBP", "rights"), "Who has rights?"),
+    # a counted wh-phrase is plural: the verb stays plural
+    ("How many people", Clause("200,000 people", ("were",), "evacuated", "evacuate", "VBN",
+     "from Mianyang"), "How many people were evacuated from Mianyang?"),
+    ("How many reservations", Clause("seven reservations", (), "include", "include", "VBP",
+     "twelve groups"), "How many reservations include twelve groups?"),
     # an emphatic or inverted "did" ("more than once did Mr. Bennet say …") has no subject
     # question without a past form; a negated one keeps its "did not"
     ("Who", Clause("Mr. Bennet", ("did",), "say", "say", "VB", "to Elizabeth"), None),
@@ -862,3 +876,10 @@ def test_a_date_question_that_leans_on_its_sentence_is_a_cloze(
     year = re.search(r"\d{4}", sentence).group()
     [note] = build_notes(document_from_text(sentence), [date_fact(sentence, year, year, clause)])
     assert ("{{c1::" not in note.front) is asked
+
+
+@given(st.text(max_size=20))
+def test_third_person_singular_is_a_word_ending_in_s(lemma: str) -> None:
+    form = third_person_singular(lemma)
+    if form is not None:
+        assert form.isalpha() and form.endswith("s") and form.startswith(lemma.lower()[:1])

@@ -170,6 +170,11 @@ SUBJECT_POSSESSIVES: frozenset[str] = _words("its their his her")
 
 # Agreement with a singular wh-word: "The workers were killed" -> "Who was killed?"
 SINGULAR_FORMS: dict[str, str] = {"were": "was", "are": "is", "have": "has", "do": "does"}
+# a wh-phrase that counts ("How many delegates") is plural: the verb keeps its plural form
+PLURAL_WH = "how many"
+# present forms of a bare plural verb for a singular wh-word ("Who divides …?")
+IRREGULAR_SINGULARS: dict[str, str] = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
 LEADING_QUOTE_CHARS = " \"'“‘«(["
 # a claim's role "stranded PREP": the question asks for the object of PREP, left at its end
 STRANDED_ROLE = "stranded"
@@ -479,23 +484,42 @@ def subject_question(wh: str, clause: Clause | None) -> str | None:
     if not verb or " " in verb:
         return None
     auxiliaries, negated = _auxiliary_words(clause)
-    if not auxiliaries and clause.tag == "VBP" and verb.lower() not in SINGULAR_FORMS:
-        return None
+    # "How many cases are reported?": a counted wh-phrase is plural and keeps the plural verb
+    agree: dict[str, str] = {} if wh.lower().startswith(PLURAL_WH) else SINGULAR_FORMS
     words = [wh]
     if auxiliaries and auxiliaries[0] in EMPHATIC_DO and not negated:
         return None  # "did Mr. Bennet say" (inverted or emphatic): "Who did say …?" is no English
     if auxiliaries:
-        words.append(SINGULAR_FORMS.get(auxiliaries[0], auxiliaries[0]))
+        words.append(agree.get(auxiliaries[0], auxiliaries[0]))
         if negated:
             words.append("not")
         words.extend(auxiliaries[1:])
         words.append(verb.lower())
     else:
         lowered = verb.lower()
-        words.append(SINGULAR_FORMS.get(lowered, lowered))
+        if agree and clause.tag == "VBP" and lowered not in agree:
+            lowered = third_person_singular(clause.lemma or lowered)
+            if lowered is None:
+                return None
+        words.append(agree.get(lowered, lowered))
         if negated:
             return None  # "Who not went" has no form without do-support and an auxiliary
     return _with_complement(words, clause.complement)
+
+
+def third_person_singular(lemma: str) -> str | None:
+    """ "divide" -> "divides", "carry" -> "carries", "teach" -> "teaches": the present form a
+    singular wh-word takes ("Who divides …?"); None for a word that is not a plain verb."""
+    word = lemma.lower()
+    if not word.isalpha():
+        return None
+    if word in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[word]
+    if word.endswith(SIBILANT_ENDINGS):
+        return word + "es"
+    if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def readable_date(value: str | None) -> str | None:

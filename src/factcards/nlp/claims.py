@@ -71,6 +71,7 @@ MAX_TERM_QUOTE_WORDS = 4
 # a sentence whose root carries one of these subordinators is a fragment ("Precisely because …")
 SUBORDINATE_DEPS = frozenset({"mark"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 # meta, rhetorical and hedged sentences: about the text or the speaker, not about the subject
 META_OPENERS: tuple[str, ...] = (
     "i would like", "i want", "i will", "i shall", "i think", "i believe", "i quote",
@@ -119,6 +120,7 @@ KEPT_RIGHT_DEPS = frozenset({"prep", "pobj", "compound", "nummod", "amod", "npad
 CLAUSE_MODIFIER_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
 MAX_QUESTION_ANSWER_TOKENS = 8
 # what opens an aside after a noun phrase: the phrase without it is still a whole answer
+BRACKETS = (("(", ")"), ("[", "]"))
 ASIDE_OPENERS = frozenset({",", "(", "[", "–", "—", ";"})
 # clauses below the main one that a question may be asked of (`_embedded_statement`)
 EMBEDDED_STATEMENT_DEPS = frozenset({"ccomp", "advcl"})
@@ -472,6 +474,14 @@ def _specific(phrase: SpacySpan) -> bool:
     return any(t.pos_ in {"PROPN", "NUM"} for t in phrase) or len(content) >= 2
 
 
+def _subject_answer(phrase: SpacySpan) -> bool:
+    """A subject that may be asked for: a specific phrase, or a plural class of people
+    ("officials pushed parents …" -> "Who pushed parents …?"); a common noun alone ("The
+    result", "Examples") is a placeholder."""
+    root = phrase.root
+    return _specific(phrase) or (root.tag_ == "NNS" and is_person_noun(root.lemma_))
+
+
 def _main_verbs(sent: SpacySpan, relative: bool = False) -> dict[int, Token]:
     """The sentence's main clauses: its root verb and the verbs conjoined to it ("He was
     expelled … and banished to Alma Ata"), each a clause of its own (Heilman & Smith split
@@ -644,7 +654,7 @@ def wh_question_for(
     if node.dep_ in {"nsubj", "nsubjpass"}:
         if number is not None:
             wh, answer = number
-        elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"} and _specific(phrase):
+        elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"} and _subject_answer(phrase):
             wh, answer = _who_or_what(phrase), _trim(phrase)
             if wh == "What" and acts_as_a_person(node, verb):
                 wh = "Who"
@@ -652,6 +662,8 @@ def wh_question_for(
             return None
         if verb.lemma_ == "be" and node.pos_ != "PROPN" and _has_attribute(verb):
             return None  # "The result was …" -> "What was …?" asks for a placeholder
+        if verb.tag_ == "VBP" and node.tag_ in SINGULAR_NOUN_TAGS and not node.conjuncts:
+            return None  # "saw Jynine James try to cope": a bare infinitive, not a present
         clause = clause_for(verb, None, simple=simple)
         return (wh, "subject", clause, answer) if clause is not None else None
     if number is None:
@@ -673,7 +685,7 @@ def wh_question_for(
             return None
         if number is None and node.pos_ != "PROPN":
             return None
-    if node.lemma_.lower() in ADVERBIAL_NOUNS:
+    if _adverbial_noun(node):
         return None  # "at the time", "in addition", "in terms of": no thing to ask for
     wh, answer = number if number is not None else (_who_or_what(phrase), phrase)
     if not len(answer):
@@ -724,6 +736,12 @@ def _placeholder_noun(node: Token) -> bool:
         and any(t.dep_ == "mark" and t.lower_ == "that" for t in child.children)
         for child in node.children
     )
+
+
+def _adverbial_noun(node: Token) -> bool:
+    """The noun of a fixed adverbial phrase ("at the time", "to a considerable degree"); a
+    name ("the Middle Way") names a thing."""
+    return node.lemma_.lower() in ADVERBIAL_NOUNS and node.pos_ != "PROPN"
 
 
 def _has_attribute(verb: Token) -> bool:
@@ -915,6 +933,8 @@ def _whole_list(answer: SpacySpan) -> SpacySpan | None:
         return None  # a later item: the list starts before it
     end = max(t.right_edge.i for t in root.conjuncts) + 1
     whole = _trim(answer.doc[answer.start : end])
+    if any(whole.text.count(opener) != whole.text.count(closer) for opener, closer in BRACKETS):
+        return None  # "Middle Way (or Middle Path": an aside cut in two
     return whole if 0 < len(whole) <= MAX_QUESTION_ANSWER_TOKENS else None
 
 

@@ -78,6 +78,8 @@ PRONOUN_GENDER = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "herself": "female",
 }  # fmt: skip
+# clauses that modify a noun: what they hold is not about the clause's own subject
+NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 RESOLVE_WINDOW = 3  # sentences looked back for a pronoun's antecedent
 TRIM_CHARS = " ,;:—–-\"'“”‘’([]"
 QUOTE_CHARS = "\"'“”‘’"
@@ -455,15 +457,28 @@ def _is_expletive_it(verb: Token) -> bool:
         ):
             return True
     direct = {child.i for child in verb.children if child.dep_ == "xcomp"}
-    # a to-infinitive that is not the verb's own complement ("decided to strike") points forward
+    # a to-infinitive that is not the verb's own complement ("decided to strike") points forward;
+    # one inside a clause on a noun ("uses a system that allows the player to keep …") does not
     return any(
         token.lower_ == "to"
         and token.dep_ == "aux"
         and token.head.tag_ == "VB"
         and token.head.i not in direct
         and token.i > verb.i
+        and not _inside_noun_clause(token.head, verb)
         for token in verb.subtree
     )
+
+
+def _inside_noun_clause(token: Token, verb: Token) -> bool:
+    """Whether `token` sits in a clause modifying a noun below `verb` (a relative clause or a
+    participle phrase)."""
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in NOUN_CLAUSE_DEPS:
+            return True
+        node = node.head
+    return False
 
 
 def _window_start(token: Token) -> int:
