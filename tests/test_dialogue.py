@@ -218,3 +218,23 @@ SMALL_CAPITALS = (
 
 def test_name_in_capitals_is_a_mention(parse) -> None:
     assert _speakers(parse, SMALL_CAPITALS).get("I hope") in ("Mr. Price", "Price")
+
+
+# a reply to a turn spoken "to his wife" is the wife's; "he" is never a woman's given name
+ADDRESSED_AND_GENDERED = [
+    ('Mr. Bennet and his wife sat at breakfast; Colonel Forster had called the day before.\n\n'
+     '"I hope, my dear," said Mr. Bennet to his wife, "that you have ordered a good dinner."\n\n'
+     '"Who do you mean, my dear? I know of nobody that is coming, I am sure of it."\n\n'
+     '"The person of whom I speak is a gentleman and a stranger," said he.',
+     "Who do", "Mrs. Bennet"),
+    ('West stormed out of the hall after losing the prize to the singer Gretchen Wilson. He later '
+     'commented, "I felt like I was definitely robbed of the prize that night."',
+     "I felt", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "start", "speaker"), ADDRESSED_AND_GENDERED)
+def test_addressed_by_relation_and_given_name_gender(
+    parse, text: str, start: str, speaker: str | None
+) -> None:
+    assert _speakers(parse, text).get(start) == speaker

@@ -10,6 +10,7 @@ import re
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
+from .given_names import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
 from .quote_context import (
     DIALOGUE_WINDOW,
     _Context,
@@ -43,8 +44,8 @@ NICKNAMES = {
     "fred": "frederick",
 }  # fmt: skip
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-# common English given names, so that "he continued" never resolves to "Mary" (modest on purpose:
-# a name missing here only falls back to the titles and to what the text teaches)
+# given names of the period novels and history texts factcards reads, and common English ones
+# (given_names), so that "he continued" never resolves to "Mary"
 FEMALE_NAMES = frozenset(
     {
         "agnes", "alice", "amelia", "ann", "anna", "anne", "barbara", "betty", "caroline",
@@ -54,7 +55,7 @@ FEMALE_NAMES = frozenset(
         "lizzy", "louisa", "lucy", "lydia", "margaret", "maria", "marianne", "martha", "mary",
         "nancy", "patricia", "rosa", "ruth", "sarah", "sophia", "susan", "virginia",
     }
-)  # fmt: skip
+) | FEMALE_GIVEN_NAMES  # fmt: skip
 MALE_NAMES = frozenset(
     {
         "albert", "alexander", "andrew", "arthur", "charles", "christopher", "daniel", "david",
@@ -62,7 +63,7 @@ MALE_NAMES = frozenset(
         "james", "john", "joseph", "karl", "leon", "michael", "nicholas", "paul", "peter",
         "philip", "richard", "robert", "thomas", "vladimir", "walter", "william",
     }
-)  # fmt: skip
+) | MALE_GIVEN_NAMES  # fmt: skip
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "GPE"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # women's titles a bare name after which still means her ("Lady Catherine", "Mrs. Long")

@@ -31,6 +31,7 @@ from .people import (
     _is_person_word,
     _name_of,
     _named_relative,
+    _relation_name,
     _same_person,
 )
 from .quote_context import (
@@ -306,13 +307,16 @@ def _attribute_from(
 
 
 def _spoken_to(context: _Context, verb: Token, in_frame: set[int]) -> str | None:
-    """The named person a reporting verb's "to" phrase addresses: "said Elizabeth to Darcy"."""
+    """The person a reporting verb's "to" phrase addresses: "said Elizabeth to Darcy", "said
+    Mr. Bennet to his wife" (Mrs. Bennet)."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i in in_frame:
             for target in prep.children:
                 if target.dep_ == "pobj" and target.pos_ == "PROPN":
                     found = _name_of(context, target)
                     return found[0] if found else None
+                if target.dep_ == "pobj" and target.pos_ == "NOUN":
+                    return _relation_name(context, target)  # "said Mr. Bennet to his wife"
     return None
 
 
