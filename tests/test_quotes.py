@@ -316,6 +316,9 @@ def test_attribution_across_sentences(parse, text, works, start, speaker, verb) 
         '"I never saw a finer house," said her aunt, "nor a finer park in all the county."',
         # an ordinary paragraph after a colon that introduces no speaker
         "There were three reasons:\n\nThe war had exhausted the country and its workers.",
+        # a thing before a colon says nothing: the texts are no speaker
+        'Only then did the Mahayana sutras start to influence the monks of India: "But outside '
+        'of texts, very different ideas appear to be motivating actual behavior."',
         "",
         "   \n\n  ",
     ],

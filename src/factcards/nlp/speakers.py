@@ -269,6 +269,8 @@ def _attribute_from(
         subject = _subject_of(verb, in_frame)
         if subject is None:
             continue
+        if subject.pos_ == "NOUN" and not _is_reporting_verb(verb) and not _is_person_word(subject):
+            continue  # "the Mahayana sutras started to influence …:" — things say nothing
         addressed = _addressee(context, quote)
         found = (
             _continuing_speaker(context, quote, subject, verb)
