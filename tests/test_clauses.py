@@ -77,6 +77,10 @@ CLAUSES = [
     ("Stevens negotiated the Hellgate treaty in 1855. The second treaty of the year was ratified "
      "in 1859.", "ratified", "1859",
      ("The second treaty of the year", ("was",), "ratified", "ratify", "VBN", "", False)),
+    # a past the tagger took for a participle, with a subject and no auxiliary, is a past
+    ("The Fighting Irish previously competed in the Horizon League from 1982-83 to 1985-86.",
+     "competed", "from 1982-83 to 1985-86",
+     ("The Fighting Irish", (), "competed", "compete", "VBD", "in the Horizon League", False)),
     # an object that stays keeps the clause after it
     ("In 1982, the League initiated a struggle, developing a critique of the leadership.",
      "initiated", "1982",

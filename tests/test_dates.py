@@ -60,6 +60,12 @@ EXPLICIT_DATES = [
     ("Lenin did not return until April 1917.", None, "April 1917", "1917-04", None, None),
     ("Kopp had been arrested in several states since 1990.", None, "1990", "1990", None, None),
     ("The party had not recovered by 1934.", None, "1934", "1934", None, None),
+    # a range of seasons is one expression, ending in the last season's second year; a past
+    # the tagger took for a participle ("competed", no auxiliary) stays active
+    ("The Fighting Irish previously competed in the Horizon League from 1982-83 to 1985-86.",
+     None, "from 1982-83 to 1985-86", "1982/1986", "The Fighting Irish", "compete"),
+    ("The club played in the second division from 1920 to 1931.", None,
+     "from 1920 to 1931", "1920/1931", "The club", "play"),
 ]  # fmt: skip
 
 

@@ -113,6 +113,13 @@ def clause_for(
     ):
         auxiliaries = ("were",) if verb.head.tag_ in {"NNS", "NNPS"} else ("was",)
         tag = "VBN"
+    if (
+        tag == "VBN"
+        and not auxiliaries
+        and verb.dep_ in {"ROOT", "conj"}
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        tag = "VBD"  # "The Fighting Irish previously competed in …": a past the tagger missed
     negated = any(child.dep_ == "neg" for child in verb.children)
     complement = _complement(verb, answer_phrase, end, simple)
     return Clause(

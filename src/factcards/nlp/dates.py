@@ -146,8 +146,9 @@ DATE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "between_years",
-        rf"\b(?P<w>[Bb]etween|[Ff]rom)\s+(?P<y1>{_YEAR})\s+(?:and|to|until|till)\s+"
-        rf"(?P<y2>{_YEAR}){_YEAR_END}",
+        # "from 1914 to 1918"; season years too: "from 1982-83 to 1985-86" runs 1982 to 1986
+        rf"\b(?P<w>[Bb]etween|[Ff]rom)\s+(?P<y1>{_YEAR})(?:{_DASH}(?P<s1>\d\d))?\s+"
+        rf"(?:and|to|until|till)\s+(?P<y2>{_YEAR})(?:{_DASH}(?P<s2>\d\d))?{_YEAR_END}(?!-)",
     ),
     (
         "year_range",
@@ -433,6 +434,8 @@ def _normalise(kind: str, m: re.Match[str]) -> tuple[str | None, int | None]:
         first, second = m["y1"], m["y2"]
         if len(second) == 2:
             second = first[:2] + second
+        if kind == "between_years" and m["s2"]:
+            second = str(int(second) + 1)  # the season 1985-86 ends in 1986
         if int(second) <= int(first):
             return None, None
         return f"{first}/{second}", int(second)
