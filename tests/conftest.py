@@ -7,8 +7,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from factcards.model import Document, OffsetMap
+
+# Property tests check behaviour, never time: a loaded CI machine must not fail one on
+# hypothesis's per-example deadline.
+settings.register_profile("factcards", deadline=None)
+settings.load_profile("factcards")
 
 PROJECT = Path(__file__).resolve().parents[1]
 SEEDS = PROJECT / "seeds"

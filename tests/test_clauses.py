@@ -81,6 +81,12 @@ CLAUSES = [
     ("The Fighting Irish previously competed in the Horizon League from 1982-83 to 1985-86.",
      "competed", "from 1982-83 to 1985-86",
      ("The Fighting Irish", (), "competed", "compete", "VBD", "in the Horizon League", False)),
+    # "as early as" goes with its date; "that" before a noun is a demonstrative like "this"
+    ("That economist Nouriel Roubini warned of the crisis as early as September 2006.",
+     "warned", "September 2006",
+     ("the economist Nouriel Roubini", (), "warned", "warn", "VBD", "of the crisis", False)),
+    ("The party was banned as late as 1931 by the state.", "banned", "1931",
+     ("The party", ("was",), "banned", "ban", "VBN", "by the state", False)),
     # an object that stays keeps the clause after it
     ("In 1982, the League initiated a struggle, developing a critique of the leadership.",
      "initiated", "1982",

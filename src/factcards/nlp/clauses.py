@@ -53,7 +53,9 @@ THING_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # a demonstrative that opens a subject ("This move was estimated …") points back to the sentence
 # before; in a question standing alone it reads as the definite article ("the move")
-DEMONSTRATIVE_DETERMINERS = frozenset({"this", "these", "those"})
+# the frame of a compared answer: "as early as 1906", "so late as May"
+COMPARISON_WORDS = frozenset({"as", "so"})
+DEMONSTRATIVE_DETERMINERS = frozenset({"this", "that", "these", "those"})
 # a possessive opening a subject ("Its rivers feed …") stands for the pronoun's referent
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
@@ -173,6 +175,10 @@ def _answer_phrase(verb: Token, answer: Span | None) -> set[int]:
             break
         if head.tag_ in {"CD", "NNP"} and head.ent_type_ == "DATE" and not extra:
             removed |= own
+            node = head
+            continue
+        if head.pos_ == "ADV" and all(head.doc[i].lower_ in COMPARISON_WORDS for i in extra):
+            removed |= own  # "as early as September 2006" goes whole, not "as early"
             node = head
             continue
         break
