@@ -14,6 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conftest import document_from_text
+from factcards import questions as questions_module
 from factcards.model import (
     ClaimFact,
     Clause,
@@ -883,3 +884,32 @@ def test_third_person_singular_is_a_word_ending_in_s(lemma: str) -> None:
     form = third_person_singular(lemma)
     if form is not None:
         assert form.isalpha() and form.endswith("s") and form.startswith(lemma.lower()[:1])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who could not help cautioning her, in a whisper?", True),
+        ("Who told her the truth?", True),
+        ("Who saw her?", True),
+        ("Who wrote her first book in exile?", False),
+        ("Who published her memoirs?", False),
+    ],
+)
+def test_object_her_is_an_unresolved_pronoun(question: str, expected: bool) -> None:
+    assert questions_module._object_her(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who opposed the scheme?", True),
+        ("When was the agreement signed?", True),
+        ("Who opposed the scheme of 1830?", False),
+        ("What did the decision to strike cause?", False),
+        ("What did the Paris agreement set?", False),
+        ("Who signed the agreements between the states?", False),
+    ],
+)
+def test_bare_shell_noun_leans_on_context(question: str, expected: bool) -> None:
+    assert questions_module._bare_shell_noun(question) is expected

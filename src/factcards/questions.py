@@ -123,6 +123,18 @@ HONORIFICS: frozenset[str] = _words(
 )
 
 # Question and quote lengths (words): long enough to be unambiguous, short enough to read.
+# nouns that stand for a stretch of earlier text when bare ("the scheme" = the walk to Meryton
+# proposed just before); a word after them ("the scheme of 1830", "the decision to strike")
+# says which one
+SHELL_NOUNS = (
+    "scheme", "plan", "idea", "proposal", "decision", "incident", "affair", "matter", "move",
+    "step", "measure", "episode", "situation", "arrangement", "suggestion", "request", "offer",
+    "attempt", "effort", "project", "deal", "agreement", "problem", "issue", "question",
+)  # fmt: skip
+BARE_SHELL_NOUN = re.compile(r"\b[Tt]he (?:" + "|".join(SHELL_NOUNS) + r")s?\b")
+SHELL_COMPLEMENT_WORDS = frozenset(
+    {"of", "to", "that", "for", "on", "about", "with", "between", "in", "at", "by", "from"}
+)
 EMPHATIC_DO = frozenset({"do", "does", "did"})
 MAX_QUESTION_WORDS = 25  # a complement is cut at a phrase boundary to fit this
 MAX_ANY_QUESTION_WORDS = 30  # a question still longer (no safe cut) is dropped
@@ -701,8 +713,10 @@ def _note(
 def _leans_on_context(question: str) -> bool:
     """A date question that needs its sentence: a demonstrative ("these issues") or an object
     pronoun ("name him"); a pronoun for its own subject ("the government announced that it
-    would …", "Trotsky published his book") is resolved by the question itself."""
-    return any(word in DATE_CONTEXT_WORDS for word in normalise(question).split())
+    would …", "Trotsky published his book") is resolved by the question itself; a bare shell
+    noun ("When was the agreement signed?") stands for what the text said before."""
+    words = normalise(question).split()
+    return any(word in DATE_CONTEXT_WORDS for word in words) or _bare_shell_noun(question)
 
 
 def date_notes(
@@ -886,6 +900,10 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     words = normalise(question).split()
     if any(word in unresolved for word in words):
         return None
+    if _bare_shell_noun(question):
+        return None  # "Who opposed the scheme?": which scheme the sentences before say
+    if "her" in words and _object_her(question):
+        return None  # "Who could not help cautioning her, in a whisper, …?": which her?
     if any(word == "such" and following != "as" for word, following in pairwise(words)):
         return None  # "such a reshaping" points back as "this" does; "such as" lists
     if len([word for word in words[1:] if word not in STOP_WORDS]) < MIN_QUESTION_CONTENT_WORDS:
@@ -894,6 +912,28 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     if role == "subject" and clause.lemma.lower() in REPORTING_LEMMAS and len(complement) < 2:
         return None  # "Who said Monday?": what was said is the real content, left outside
     return question
+
+
+def _bare_shell_noun(question: str) -> bool:
+    """Whether the question holds "the" + a shell noun with nothing after it to say which one
+    ("the scheme", "the incident", "the decision"): such a noun stands for something said
+    before, and the question cannot be answered without it."""
+    for match in BARE_SHELL_NOUN.finditer(question):
+        following = question[match.end() :].lstrip()
+        next_word = re.match(r"\w+", following)
+        if next_word is None or next_word.group().lower() not in SHELL_COMPLEMENT_WORDS:
+            return True
+    return False
+
+
+def _object_her(question: str) -> bool:
+    """ "her" as an object ("cautioning her, in a whisper"), not a possessive ("her book"): what
+    follows it is punctuation, the end, or a function word."""
+    words = re.findall(r"\w+|[^\w\s]", question.lower())
+    for word, following in pairwise([*words, "?"]):
+        if word == "her" and (not following[0].isalpha() or following in STOP_WORDS):
+            return True
+    return False
 
 
 def claim_notes(
