@@ -9,6 +9,11 @@ from hypothesis import strategies as st
 from factcards.nlp.definitions import find_definitions
 
 POSITIVES = [
+    # a people's other name after "or" under a plural copula is still one term
+    (
+        "The Suebi or Suevi were a group of Germanic peoples who lived near the Elbe.",
+        ("Suebi or Suevi", "a group of Germanic peoples who lived near the Elbe", "copular"),
+    ),
     # copular
     (
         "Permanent revolution was a theory that began from an international perspective.",
@@ -356,6 +361,10 @@ NEGATIVES = [
     "Examples include sugar , salt , and flour .",
     # a report describes; it is not a term
     "The report describes the disorder of the camp .",
+    # two names under a plural copula are two members of a class, not one term
+    "University of Engineering & Technology or University of Engineering Sciences are the "
+    "recognized universities that grant degrees.",
+    "The Sunni Muslims and the Shia Muslims are the two main branches of Islam.",
 ]
 
 

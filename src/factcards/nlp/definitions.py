@@ -11,6 +11,7 @@ name), `naming` (definitor verbs, called / known as), `glosses` (acronyms, colon
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -47,6 +48,30 @@ PATTERNS: tuple[Callable[[SpacySpan], Iterable[DefinitionFact]], ...] = (
 )
 
 
+# "X and Y" / "X or Y" where both are capitalised names
+COORDINATED_NAMES = re.compile(r"^(?P<first>[A-Z].*?)\s+(?P<joint>or|and)\s+(?P<second>[A-Z].*)$")
+PLURAL_COPULA = re.compile(r"[\s,)]*(?:are|were)\b")
+# an "or" between short names gives a people's other name ("The Suebi or Suevi were …"); long
+# names on both sides are two things ("University of A or University of B are …")
+ALTERNATIVE_NAME_WORDS = 2
+
+
+def _several_terms(fact: DefinitionFact) -> bool:
+    """Two names joined by "and" (or by "or", when both are long) under a plural copula: a
+    class with two members, not one term defined."""
+    names = COORDINATED_NAMES.match(fact.term)
+    if names is None:
+        return False
+    if (
+        names["joint"] == "or"
+        and min(len(names["first"].split()), len(names["second"].split())) <= ALTERNATIVE_NAME_WORDS
+    ):
+        return False
+    sentence = fact.sentence.text
+    at = sentence.find(fact.term)
+    return at >= 0 and PLURAL_COPULA.match(sentence[at + len(fact.term) :]) is not None
+
+
 def find_definitions(doc: Doc) -> Iterator[DefinitionFact]:
     """Every definition of every sentence, one fact per (term, definiens)."""
     seen: set[tuple[str, str]] = set()
@@ -59,7 +84,7 @@ def find_definitions(doc: Doc) -> Iterator[DefinitionFact]:
             for fact in pattern(sent):
                 found_copular = found_copular or fact.pattern == "copular"
                 key = (fact.term.lower(), fact.definiens.lower())
-                if key in seen:
+                if key in seen or _several_terms(fact):
                     continue
                 seen.add(key)
                 yield fact
