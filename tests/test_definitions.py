@@ -365,6 +365,10 @@ NEGATIVES = [
     "University of Engineering & Technology or University of Engineering Sciences are the "
     "recognized universities that grant degrees.",
     "The Sunni Muslims and the Shia Muslims are the two main branches of Islam.",
+    # a misparse that cut the definiens from its object, or left only the term's own words
+    "Symbiosis is also classified by physical attachment of the organisms; symbiosis in which "
+    "the organisms have bodily union is called conjunctive symbiosis, and symbiosis in which "
+    "they are not in union is called disjunctive symbiosis.",
 ]
 
 

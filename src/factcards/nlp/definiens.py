@@ -210,6 +210,34 @@ def clip_definiens(doc: Doc, first: int, last: int) -> int:
     return min(last, first + MAX_DEFINIENS_TOKENS - 1)
 
 
+def _only_the_terms_words(doc: Doc, term: tuple[int, int], definiens: tuple[int, int]) -> bool:
+    """Whether every content word of the definiens is a word of the term."""
+    term_words = {t.lemma_.lower() for t in doc[term[0] : term[1] + 1] if t.is_alpha}
+    content = [
+        t.lemma_.lower()
+        for t in doc[definiens[0] : definiens[1] + 1]
+        if t.is_alpha and not t.is_stop
+    ]
+    return bool(content) and set(content) <= term_words
+
+
+def _verb_cut_from_its_object(doc: Doc, last: int) -> bool:
+    """Whether the definiens ends on a verb whose object the parse hung elsewhere: a noun phrase
+    follows, with no punctuation between, that is not the verb's own."""
+    if doc[last].pos_ not in {"VERB", "AUX"} or last + 1 >= len(doc):
+        return False
+    following = doc[last + 1]
+    if doc[last].lemma_ == "be":
+        return False
+    if doc[last] in following.ancestors:
+        return False  # the definiens was only shortened: what follows is still its own
+    nominal = {"NOUN", "PROPN", "NUM"}
+    # "have bodily union": a modifier tagged an adverb still belongs to the noun after it
+    return following.pos_ in nominal | {"ADJ", "DET"} or (
+        following.head.i > last and following.head.pos_ in nominal
+    )
+
+
 def _ends_inside_a_word(doc: Doc, last: int) -> bool:
     """Whether token `last` runs on, without a space, into a hyphen ("non-…")."""
     if last + 1 >= len(doc) or doc[last].whitespace_:
@@ -402,6 +430,8 @@ def definition_fact(
     def_last = cut_circular(doc, term, def_first, def_last)
     if def_last < def_first or not stands_alone(doc, def_first, def_last):
         return None
+    if _verb_cut_from_its_object(doc, def_last):
+        return None  # "symbiosis in which the organisms have" (| "bodily union"): a misparse
     if pattern != "title":  # a title's role words modify the name after them by design
         while def_last > def_first and (cut_inside_phrase(doc, def_last) or doc[def_last].is_punct):
             def_last -= 1  # "direct descendants of the" -> "direct descendants"
@@ -415,6 +445,8 @@ def definition_fact(
         return None
     if term_span.text.lower() == definiens_span.text.lower():
         return None
+    if _only_the_terms_words(doc, (term_first, term_last), (def_first, def_last)):
+        return None  # "disjunctive symbiosis" is "symbiosis": a cut definiens says nothing
     if is_person is None:
         is_person = defines_a_person(doc, (term_first, term_last), (def_first, def_last))
     sentence = sentence_span(sent)
