@@ -423,12 +423,19 @@ def _naming_fact(
     )
 
 
+# nouns that classify nothing: "a single construct called X" says only that X is something
+VAGUE_NOUNS = frozenset({"construct", "entity", "thing", "object", "item", "element", "whole"})
+MAX_VAGUE_WORDS = 2
+
+
 def _says_too_little(doc: Doc, described: Token, first: int, last: int) -> bool:
     """ "the region known as Condroz", "land": one word, with no article or "the", points at
     something without saying what it is ("a process called schizocoely" still classifies)."""
+    words = [t for t in doc[first : last + 1] if t.is_alpha and t.pos_ in DESCRIBING_POS]
+    if described.lemma_.lower() in VAGUE_NOUNS and len(words) <= MAX_VAGUE_WORDS:
+        return True  # "a single construct called the spacetime continuum": of what?
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in described.children):
         return False
-    words = [t for t in doc[first : last + 1] if t.is_alpha and t.pos_ in DESCRIBING_POS]
     return len(words) < MIN_NAMED_WORDS
 
 
