@@ -477,6 +477,10 @@ PERSON_BY_CLAUSE = [
     # "his" after another person is that person's
     ("Paris honoured Victor Hugo and his novels in 1885.", "Paris", "What"),
     ("Paris hosted the games in 1924.", "Paris", "What"),
+    # a plural name of followers is people, whatever the tagger calls it
+    ("The Crusaders established trade routes across the eastern sea.", "Crusaders", "Who"),
+    ("The Pabloites rejected the program of the party in 1953.", "Pabloites", "Who"),
+    ("The Alps divide the two countries.", "Alps", "What"),
 ]  # fmt: skip
 
 

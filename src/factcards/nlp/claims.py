@@ -110,6 +110,8 @@ NEGATIVE_SUBJECT_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither"
 # a noun completed by a content clause ("the idea that …", "the fact that …"): the noun alone is
 # a placeholder, not an answer
 CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
+# endings of a plural name that makes its bearers people: Crusaders, Pabloites, Calvinists
+PEOPLE_PLURAL_ENDINGS = ("ers", "ites", "ists", "ians")
 # an argument of the main verb that may be asked for
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # a verb or adjective completing the main verb: "were unable to contact X", "wanted to build X"
@@ -465,6 +467,8 @@ def _who_or_what(phrase: SpacySpan) -> str:
         return "Who"
     if root.ent_type_ == "NORP" and root.tag_ in {"NNS", "NNPS"}:
         return "Who"  # "the Crusaders", "the Mensheviks": people of a group
+    if root.tag_ == "NNPS" and root.lower_.endswith(PEOPLE_PLURAL_ENDINGS):
+        return "Who"  # "the Crusaders" tagged a product, "the Pabloites" an organisation
     return "What"
 
 
