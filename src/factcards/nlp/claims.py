@@ -8,6 +8,7 @@ sentence the answer is its key entity, number or term, preferring what the main 
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -792,30 +793,56 @@ def find_claims(doc: Doc, words_per_claim: float = WORDS_PER_CLAIM) -> Iterator[
 
 def ranked_claims(
     block: Sequence[SpacySpan], frequency: Counter[str], quoted: set[int]
-) -> list[tuple[float, ClaimFact, set[str]]]:
-    """(merit, claim, content lemmas) of the block's eligible sentences, best first."""
+) -> Iterator[tuple[float, ClaimFact, set[str]]]:
+    """(merit, claim, content lemmas) of the block's eligible sentences, best first.
+
+    Lazily, as the caller keeps only the first few: sentences are tried in order of their
+    `_merit_bound` and a claim is yielded once no sentence still untried can outrank it (making
+    every sentence's claim was most of the extraction's time). The order is that of sorting all
+    of them by (-merit, start).
+    """
     lemma_lists = [content_lemmas(sent) for sent in block]
     centrality, merits = sentence_merits(block, lemma_lists)
-    candidates: list[tuple[float, ClaimFact, set[str]]] = []
-    for index, sent in enumerate(block):
-        if not _eligible(sent, quoted):
-            continue
-        found = _claim_for(sent, frequency, quoted, float(centrality[index]))
-        if found is None:
-            continue
-        fact, on_key_answer = found
-        if not fact.wh and question_only(sent):
-            continue  # a cloze would show the pronoun or be too long
-        merit = merits[index]
-        if on_key_answer:
-            merit *= QUESTION_BONUS  # a clean question about the sentence's key fact
-        if question_only(sent) and _opening_pronoun(sent) is None:
-            merit *= REWRITTEN_PENALTY
-        if not fact.wh and _shows_a_person_pronoun(sent, quoted):
-            merit *= PRONOUN_CLOZE_PENALTY  # "Russia, they insisted …": who are "they"?
-        candidates.append((float(merit), fact, set(lemma_lists[index])))
-    candidates.sort(key=lambda item: (-item[0], item[1].sentence.start))
-    return candidates
+    untried = sorted(
+        (-_merit_bound(merits[index]), sent.start_char, index) for index, sent in enumerate(block)
+    )
+    ready: list[tuple[float, int, tuple[float, ClaimFact, set[str]]]] = []  # a heap
+    for negative_bound, start, index in untried:
+        while ready and ready[0][:2] < (negative_bound, start):
+            yield heapq.heappop(ready)[2]
+        sent = block[index]
+        claim = _claim_merit(sent, frequency, quoted, float(centrality[index]), merits[index])
+        if claim is not None:
+            heapq.heappush(ready, (-claim[0], sent.start_char, (*claim, set(lemma_lists[index]))))
+    while ready:
+        yield heapq.heappop(ready)[2]
+
+
+def _merit_bound(merit: float) -> float:
+    """The most `_claim_merit` can make of a sentence's merit: QUESTION_BONUS is its only
+    factor above 1 (a new bonus must raise this bound, or the ranking goes wrong)."""
+    return float(merit * max(1.0, QUESTION_BONUS))
+
+
+def _claim_merit(
+    sent: SpacySpan, frequency: Counter[str], quoted: set[int], centrality: float, merit: float
+) -> tuple[float, ClaimFact] | None:
+    """(merit, claim) of an eligible sentence that makes a claim, else None."""
+    if not _eligible(sent, quoted):
+        return None
+    found = _claim_for(sent, frequency, quoted, centrality)
+    if found is None:
+        return None
+    fact, on_key_answer = found
+    if not fact.wh and question_only(sent):
+        return None  # a cloze would show the pronoun or be too long
+    if on_key_answer:
+        merit *= QUESTION_BONUS  # a clean question about the sentence's key fact
+    if question_only(sent) and _opening_pronoun(sent) is None:
+        merit *= REWRITTEN_PENALTY
+    if not fact.wh and _shows_a_person_pronoun(sent, quoted):
+        merit *= PRONOUN_CLOZE_PENALTY  # "Russia, they insisted …": who are "they"?
+    return float(merit), fact
 
 
 def _says_nothing(sent: SpacySpan, clause: Clause) -> bool:

@@ -1,0 +1,69 @@
+"""The shortcuts taken for speed give what the plain computation gives."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from factcards.nlp import claims
+from factcards.nlp.centrality import blocks, content_lemmas, sentence_merits
+
+SEED_FILES = [
+    "socialism-in-one-country-or-permanent-revolution.md",
+    "trotsky-on-socialism-and-the-productive-forces.txt",
+]
+
+PLAIN_TEXT = (
+    "The Sichuan earthquake struck on 12 May 2008. It killed about 69,000 people in China. "
+    "The epicentre lay in Wenchuan County, 80 kilometres west of Chengdu. "
+    "Rescue teams from Japan and Russia reached the region within days. "
+    "The Chinese government spent about $146 billion on reconstruction. "
+    "Many schools collapsed, and parents blamed corrupt builders for the deaths. "
+    "The Red Cross Society of China collected donations from across the country. "
+    "Premier Wen Jiabao flew to the area hours after the earthquake.\n\n"
+    "Whitehead was born in Ramsgate, Kent, in 1861. He studied mathematics at Trinity "
+    "College, Cambridge. Whitehead wrote Principia Mathematica with Bertrand Russell. "
+    "In 1924 he moved to Harvard University, where he taught philosophy until 1937. "
+    "Process and Reality, published in 1929, is his best-known philosophical work.\n"
+)
+
+
+def _eager(block, frequency: Counter[str], quoted: set[int]) -> list:
+    """Every sentence's claim, sorted: what the lazy ranking must reproduce."""
+    lemma_lists = [content_lemmas(sent) for sent in block]
+    centrality, merits = sentence_merits(block, lemma_lists)
+    found = []
+    for index, sent in enumerate(block):
+        claim = claims._claim_merit(
+            sent, frequency, quoted, float(centrality[index]), merits[index]
+        )
+        if claim is not None:
+            found.append((*claim, set(lemma_lists[index])))
+    found.sort(key=lambda item: (-item[0], item[1].sentence.start))
+    return found
+
+
+def _texts(seeds) -> list[str]:
+    return [PLAIN_TEXT] + [(seeds / name).read_text(encoding="utf-8")[:6000] for name in SEED_FILES]
+
+
+@pytest.mark.parametrize("which", range(1 + len(SEED_FILES)))
+def test_lazy_ranked_claims_match_the_full_sort(parse, which: int) -> None:
+    from conftest import SEEDS
+
+    doc = parse(_texts(SEEDS)[which])
+    frequency: Counter[str] = Counter(content_lemmas(doc[:]))
+    quoted = claims._quoted_tokens(doc)
+    compared = 0
+    for block in blocks(doc):
+        lazy = list(claims.ranked_claims(block, frequency, quoted))
+        assert lazy == _eager(block, frequency, quoted)
+        compared += len(lazy)
+    assert compared > 0
+
+
+def test_merit_bound_covers_every_factor() -> None:
+    """QUESTION_BONUS is the only factor above 1; a bound below any merit breaks the ranking."""
+    assert claims.REWRITTEN_PENALTY <= 1 and claims.PRONOUN_CLOZE_PENALTY <= 1
+    assert claims._merit_bound(2.0) >= 2.0 * claims.QUESTION_BONUS
