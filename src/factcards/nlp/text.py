@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -32,13 +33,7 @@ def noun_chunks_in(span: Span) -> list[Span]:
         chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
         cached = doc.user_data[NOUN_CHUNKS_KEY] = (chunks, [chunk.start for chunk in chunks])
     chunks, starts = cached
-    inside = []
-    for chunk in chunks[bisect.bisect_left(starts, span.start) :]:
-        if chunk.start >= span.end:
-            break
-        if chunk.end <= span.end:
-            inside.append(chunk)
-    return inside
+    return _inside(chunks, starts, span)
 
 
 ENTS_KEY = "factcards.ents"
@@ -59,12 +54,19 @@ def ents_in(span: Span) -> list[Span]:
     starts = span.doc.user_data.get(ENT_STARTS_KEY)
     if starts is None:
         starts = span.doc.user_data[ENT_STARTS_KEY] = [ent.start for ent in ents]
+    return _inside(ents, starts, span)
+
+
+def _inside(spans: Sequence[Span], starts: Sequence[int], span: Span) -> list[Span]:
+    """The spans (in order of their `starts`) that lie inside `span`; indexed from the first
+    candidate, as slicing a long list from there copies all the rest on every call."""
     inside = []
-    for ent in ents[bisect.bisect_left(starts, span.start) :]:
-        if ent.start >= span.end:
+    for index in range(bisect.bisect_left(starts, span.start), len(spans)):
+        candidate = spans[index]
+        if candidate.start >= span.end:
             break
-        if ent.end <= span.end:
-            inside.append(ent)
+        if candidate.end <= span.end:
+            inside.append(candidate)
     return inside
 
 
