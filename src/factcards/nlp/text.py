@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 TEXT_KEY = "factcards.text"
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -91,3 +91,37 @@ def strip_range(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+TOKEN_INDEX_KEY = "factcards.token_index"
+
+
+def tokens_with(span: Span, attribute: str, values: Iterable[str]) -> list[Token]:
+    """The tokens of `span`, in order, whose `attribute` is one of `values`: "text", "lower",
+    "lemma" (lower-cased) or "pos". The patterns that start from a few words ("(", a copula)
+    look them up here instead of making a Token object for every word of every sentence."""
+    by_value = _token_index(span.doc)[attribute]
+    found: list[int] = []
+    for value in values:
+        positions = by_value.get(value)
+        if positions:
+            first = bisect.bisect_left(positions, span.start)
+            found.extend(positions[first : bisect.bisect_left(positions, span.end, first)])
+    found.sort()
+    doc = span.doc
+    return [doc[i] for i in found]
+
+
+def _token_index(doc: Doc) -> dict[str, dict[str, list[int]]]:
+    """attribute -> value -> the indices of the tokens with it, in order (made once per Doc)."""
+    index = doc.user_data.get(TOKEN_INDEX_KEY)
+    if index is None:
+        index = {"text": {}, "lower": {}, "lemma": {}, "pos": {}}
+        for token in doc:
+            i = token.i
+            index["text"].setdefault(token.text, []).append(i)
+            index["lower"].setdefault(token.lower_, []).append(i)
+            index["lemma"].setdefault(token.lemma_.lower(), []).append(i)
+            index["pos"].setdefault(token.pos_, []).append(i)
+        doc.user_data[TOKEN_INDEX_KEY] = index
+    return index
