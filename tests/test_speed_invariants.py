@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcards.nlp import claims
 from factcards.nlp.centrality import blocks, content_lemmas, sentence_merits
+from factcards.questions import normalise
 
 SEED_FILES = [
     "socialism-in-one-country-or-permanent-revolution.md",
@@ -67,3 +71,23 @@ def test_merit_bound_covers_every_factor() -> None:
     """QUESTION_BONUS is the only factor above 1; a bound below any merit breaks the ranking."""
     assert claims.REWRITTEN_PENALTY <= 1 and claims.PRONOUN_CLOZE_PENALTY <= 1
     assert claims._merit_bound(2.0) >= 2.0 * claims.QUESTION_BONUS
+
+
+def _normalise_by_category(text: str) -> str:
+    """normalise as first written: each character's category read on every call."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    kept = [" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in text]
+    return " ".join("".join(kept).split())
+
+
+@given(st.text())
+def test_normalise_translates_as_the_category_test_did(text: str) -> None:
+    assert normalise(text) == _normalise_by_category(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Trotsky’s “theory”!", "trotsky s theory"), ("ＡＢＣ—1917", "abc 1917"), ("", "")],
+)
+def test_normalise_examples(text: str, expected: str) -> None:
+    assert normalise(text) == expected
