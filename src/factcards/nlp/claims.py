@@ -605,7 +605,12 @@ def _argument(span: SpacySpan, verbs: dict[int, Token]) -> tuple[Token, Token] |
 
 
 def wh_question_for(
-    sent: SpacySpan, start: int, end: int, simple: bool = False, relative: bool = False
+    sent: SpacySpan,
+    start: int,
+    end: int,
+    simple: bool = False,
+    relative: bool = False,
+    verbs: dict[int, Token] | None = None,
 ) -> tuple[str, str, Clause, SpacySpan] | None:
     """(wh, role, clause, answer) for a clean question whose answer holds doc[start:end].
 
@@ -615,11 +620,12 @@ def wh_question_for(
     and "stranded PREP" ("What did the earthquake occur along?"). None when the phrase is not
     such an argument, is too long, or holds a pronoun or a clause. With `simple`, the clause
     leaves out adverbial clauses after its verb; with `relative`, relative clauses count as
-    clauses of their own.
+    clauses of their own. `verbs`: `_main_verbs(sent, relative)` when the caller has them.
     """
     doc = sent.doc
     span = doc[start:end]
-    verbs = _main_verbs(sent, relative)
+    if verbs is None:
+        verbs = _main_verbs(sent, relative)
     if not verbs:
         return None
     found = _argument(span, verbs)
@@ -968,9 +974,12 @@ def _claim_for(
         tiers.append((True, False))
     if any(t.dep_ == "relcl" for t in sent):
         tiers.append((False, True))
+    main_verbs: dict[bool, dict[int, Token]] = {}  # by `relative`: the same for every answer
     for simple, relative in tiers:
+        if relative not in main_verbs:
+            main_verbs[relative] = _main_verbs(sent, relative)
         for score_of, start, end, label in key + rest:
-            found = wh_question_for(sent, start, end, simple=simple, relative=relative)
+            found = wh_question_for(sent, start, end, simple, relative, main_verbs[relative])
             if found is None:
                 continue
             wh, role, clause, answer = found
