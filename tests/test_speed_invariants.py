@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcards.nlp import claims
+from factcards.nlp import claims, dates
 from factcards.nlp.centrality import blocks, content_lemmas, sentence_merits
 from factcards.questions import normalise
 
@@ -91,3 +92,40 @@ def test_normalise_translates_as_the_category_test_did(text: str) -> None:
 )
 def test_normalise_examples(text: str, expected: str) -> None:
     assert normalise(text) == expected
+
+
+DATE_TEXT_ALPHABET = st.sampled_from(
+    [" ", "\n", ",", "-", "–", "'", "’s", "the ", "The ", "of ", "early ", "mid-", "late ",
+     "fiscal ", "end ", "first half ", "spring ", "Summer ", "May ", "Sept. ", "12 ", "1917",
+     "2008", "1920s", "year", "that ", "two years later", "between ", "and ", "to ", "x", "9"]
+)  # fmt: skip
+
+
+def _date_matches_unguarded(text: str) -> list[tuple[str, tuple[int, int], dict]]:
+    return [
+        (name, m.span(), m.groupdict())
+        for name, pattern in dates.DATE_PATTERNS
+        for m in re.compile(pattern).finditer(text)
+    ]
+
+
+def _date_matches_guarded(text: str) -> list[tuple[str, tuple[int, int], dict]]:
+    return [
+        (name, m.span(), m.groupdict())
+        for name, pattern in dates._COMPILED
+        for m in pattern.finditer(text)
+    ]
+
+
+@given(st.lists(DATE_TEXT_ALPHABET, max_size=40).map("".join))
+def test_date_pattern_guards_change_no_match(text: str) -> None:
+    assert _date_matches_guarded(text) == _date_matches_unguarded(text)
+
+
+def test_date_pattern_guards_change_no_match_in_the_seeds() -> None:
+    from conftest import SEEDS
+
+    for path in sorted(SEEDS.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        found = _date_matches_guarded(text)
+        assert found == _date_matches_unguarded(text) and found
