@@ -10,6 +10,8 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 TEXT_KEY = "factcards.text"
@@ -93,35 +95,48 @@ def strip_range(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-TOKEN_INDEX_KEY = "factcards.token_index"
+TOKEN_COLUMNS_KEY = "factcards.token_columns"
+TOKEN_POSITIONS_KEY = "factcards.token_positions"
+_ATTRIBUTE_IDS = {"text": ORTH, "lower": LOWER, "lemma": LEMMA, "pos": POS}
 
 
 def tokens_with(span: Span, attribute: str, values: Iterable[str]) -> list[Token]:
     """The tokens of `span`, in order, whose `attribute` is one of `values`: "text", "lower",
     "lemma" (lower-cased) or "pos". The patterns that start from a few words ("(", a copula)
     look them up here instead of making a Token object for every word of every sentence."""
-    by_value = _token_index(span.doc)[attribute]
-    found: list[int] = []
-    for value in values:
-        positions = by_value.get(value)
-        if positions:
-            first = bisect.bisect_left(positions, span.start)
-            found.extend(positions[first : bisect.bisect_left(positions, span.end, first)])
-    found.sort()
+    positions = _positions(span.doc, attribute, frozenset(values))
+    first = bisect.bisect_left(positions, span.start)
+    last = bisect.bisect_left(positions, span.end, first)
     doc = span.doc
-    return [doc[i] for i in found]
+    return [doc[i] for i in positions[first:last]]
 
 
-def _token_index(doc: Doc) -> dict[str, dict[str, list[int]]]:
-    """attribute -> value -> the indices of the tokens with it, in order (made once per Doc)."""
-    index = doc.user_data.get(TOKEN_INDEX_KEY)
-    if index is None:
-        index = {"text": {}, "lower": {}, "lemma": {}, "pos": {}}
-        for token in doc:
-            i = token.i
-            index["text"].setdefault(token.text, []).append(i)
-            index["lower"].setdefault(token.lower_, []).append(i)
-            index["lemma"].setdefault(token.lemma_.lower(), []).append(i)
-            index["pos"].setdefault(token.pos_, []).append(i)
-        doc.user_data[TOKEN_INDEX_KEY] = index
-    return index
+def _positions(doc: Doc, attribute: str, values: frozenset[str]) -> list[int]:
+    """The indices of the Doc's tokens whose `attribute` is one of `values`, found once per Doc
+    and query in the Doc's attribute array (no Token objects made)."""
+    cache = doc.user_data.setdefault(TOKEN_POSITIONS_KEY, {})
+    positions = cache.get((attribute, values))
+    if positions is None:
+        column, ids_by_value = _token_column(doc, attribute)
+        wanted = [i for value in values for i in ids_by_value.get(value, ())]
+        positions = np.flatnonzero(np.isin(column, np.array(wanted, dtype=column.dtype))).tolist()
+        cache[(attribute, values)] = positions
+    return positions
+
+
+def _token_column(doc: Doc, attribute: str) -> tuple[np.ndarray, dict[str, list[int]]]:
+    """The attribute's ids, token by token, and value -> its ids (a lemma's lower-cased form
+    may have several), made once per Doc."""
+    columns = doc.user_data.setdefault(TOKEN_COLUMNS_KEY, {})
+    found = columns.get(attribute)
+    if found is None:
+        column = doc.to_array(_ATTRIBUTE_IDS[attribute])
+        strings = doc.vocab.strings
+        ids_by_value: dict[str, list[int]] = {}
+        for attribute_id in np.unique(column).tolist():
+            value = strings[attribute_id]
+            if attribute == "lemma":
+                value = value.lower()
+            ids_by_value.setdefault(value, []).append(attribute_id)
+        found = columns[attribute] = (column, ids_by_value)
+    return found
