@@ -272,7 +272,7 @@ def _trim(tokens: SpacySpan) -> SpacySpan:
         start += 1
     while end > start and is_edge(doc[end - 1]):
         end -= 1
-    return doc[start:end]
+    return SpacySpan(doc, start, end)  # as doc[start:end], without re-checking the bounds
 
 
 def _whole_phrase(tokens: SpacySpan) -> SpacySpan | None:

@@ -124,7 +124,8 @@ def copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
 
 def _title_cased_verb(verb: Token) -> bool:
     """A verb capitalised inside its sentence ("Love Is A Battlefield"): words of a title."""
-    return verb.i != verb.sent.start and verb.text[:1].isupper()
+    # the case first: finding a token's sentence (Token.sent) is the costly test
+    return verb.text[:1].isupper() and verb.i != verb.sent.start
 
 
 def _copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
