@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from factcards.nlp import claims, dates
 from factcards.nlp.centrality import blocks, content_lemmas, sentence_merits
+from factcards.nlp.text import tokens_with
 from factcards.questions import normalise
 
 SEED_FILES = [
@@ -129,3 +130,30 @@ def test_date_pattern_guards_change_no_match_in_the_seeds() -> None:
         text = path.read_text(encoding="utf-8")
         found = _date_matches_guarded(text)
         assert found == _date_matches_unguarded(text) and found
+
+
+TOKEN_QUERIES = [
+    ("text", ("(",)),
+    ("text", (",", "—", "–", "--")),
+    ("lower", (":", "or")),
+    ("lower", ("is", "are", "'s", "was", "were")),
+    ("lemma", ("be", "represent", "constitute")),
+    ("pos", ("VERB", "AUX")),
+    ("pos", ("ADJ",)),
+]
+
+
+def _attribute(token, attribute: str) -> str:
+    if attribute == "lemma":
+        return token.lemma_.lower()
+    return {"text": token.text, "lower": token.lower_, "pos": token.pos_}[attribute]
+
+
+@pytest.mark.parametrize(("attribute", "values"), TOKEN_QUERIES)
+def test_tokens_with_finds_what_a_scan_finds(parse, attribute: str, values: tuple) -> None:
+    from conftest import SEEDS
+
+    doc = parse(PLAIN_TEXT + "It Was (they say) the Best: or so BE it. " + _texts(SEEDS)[1])
+    for sent in doc.sents:
+        expected = [t.i for t in sent if _attribute(t, attribute) in values]
+        assert [t.i for t in tokens_with(sent, attribute, values)] == expected

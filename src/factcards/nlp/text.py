@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 TEXT_KEY = "factcards.text"
@@ -117,26 +118,32 @@ def _positions(doc: Doc, attribute: str, values: frozenset[str]) -> list[int]:
     cache = doc.user_data.setdefault(TOKEN_POSITIONS_KEY, {})
     positions = cache.get((attribute, values))
     if positions is None:
-        column, ids_by_value = _token_column(doc, attribute)
-        wanted = [i for value in values for i in ids_by_value.get(value, ())]
+        column = _token_column(doc, attribute)
+        if attribute == "lemma":  # any casing of the lemma: its ids are looked up by name
+            wanted = [i for value in values for i in _lemma_ids(doc).get(value, ())]
+        else:  # the id of a string (or symbol, as a POS is) is its hash
+            wanted = [get_string_id(value) for value in values]
         positions = np.flatnonzero(np.isin(column, np.array(wanted, dtype=column.dtype))).tolist()
         cache[(attribute, values)] = positions
     return positions
 
 
-def _token_column(doc: Doc, attribute: str) -> tuple[np.ndarray, dict[str, list[int]]]:
-    """The attribute's ids, token by token, and value -> its ids (a lemma's lower-cased form
-    may have several), made once per Doc."""
+def _token_column(doc: Doc, attribute: str) -> np.ndarray:
+    """The attribute's ids, token by token (made once per Doc)."""
     columns = doc.user_data.setdefault(TOKEN_COLUMNS_KEY, {})
-    found = columns.get(attribute)
-    if found is None:
-        column = doc.to_array(_ATTRIBUTE_IDS[attribute])
+    column = columns.get(attribute)
+    if column is None:
+        column = columns[attribute] = doc.to_array(_ATTRIBUTE_IDS[attribute])
+    return column
+
+
+def _lemma_ids(doc: Doc) -> dict[str, list[int]]:
+    """lower-cased lemma -> the ids of the lemmas of the Doc that are it (made once per Doc)."""
+    columns = doc.user_data.setdefault(TOKEN_COLUMNS_KEY, {})
+    ids = columns.get("lemma ids")
+    if ids is None:
+        ids = columns["lemma ids"] = {}
         strings = doc.vocab.strings
-        ids_by_value: dict[str, list[int]] = {}
-        for attribute_id in np.unique(column).tolist():
-            value = strings[attribute_id]
-            if attribute == "lemma":
-                value = value.lower()
-            ids_by_value.setdefault(value, []).append(attribute_id)
-        found = columns[attribute] = (column, ids_by_value)
-    return found
+        for lemma_id in np.unique(_token_column(doc, "lemma")).tolist():
+            ids.setdefault(strings[lemma_id].lower(), []).append(lemma_id)
+    return ids
