@@ -8,10 +8,12 @@ sentence the answer is its key entity, number or term, preferring what the main 
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -32,6 +34,7 @@ from .clauses import clause_for, join_tokens, resolve_pronoun
 from .people import FEMALE_NAMES, MALE_NAMES
 from .text import doc_ents, ents_in, noun_chunks_in
 
+_T = TypeVar("_T")
 WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
 MIN_TOKENS = 8
 MAX_WORDS = 40  # words, not punctuation: a longer sentence is a passage, not a card
@@ -944,6 +947,24 @@ def _span(tokens: SpacySpan) -> Span:
     return Span(tokens.start_char, tokens.end_char, tokens.text)
 
 
+def _argument_candidates(
+    sent: SpacySpan, ranked: list[tuple[float, int, int, str]], quoted: set[int]
+) -> list[tuple[float, int, int, str]]:
+    """The sentence's argument phrases that no ranked answer has already tried, outside quotes."""
+    spans = {(start, end) for _, start, end, _ in ranked}
+    return [
+        (ARGUMENT_SCORE, start, end, LONE_WORD_LABEL)
+        for start, end in _argument_phrases(sent)
+        if (start, end) not in spans and not any(i in quoted for i in range(start, end))
+    ]
+
+
+def _then(first: list[_T], more: Callable[[], list[_T]]) -> Iterator[_T]:
+    """`first`, then `more()` (not called unless the caller gets that far)."""
+    yield from first
+    yield from more()
+
+
 def _claim_for(
     sent: SpacySpan, frequency: Counter[str], quoted: set[int], score: float
 ) -> tuple[ClaimFact, bool] | None:
@@ -960,12 +981,8 @@ def _claim_for(
     # whole sentence), so the rest are tried after them
     key = [item for item in ranked[:QUESTION_CANDIDATES] if item[0] >= best_score - QUESTION_MARGIN]
     rest = [item for item in ranked if item not in key]
-    spans = {(start, end) for _, start, end, _ in ranked}
-    rest += [
-        (ARGUMENT_SCORE, start, end, LONE_WORD_LABEL)
-        for start, end in _argument_phrases(sent)
-        if (start, end) not in spans and not any(i in quoted for i in range(start, end))
-    ]
+    # the argument phrases come last: found once, and only when no ranked answer makes a question
+    arguments = functools.cache(lambda: _argument_candidates(sent, ranked, quoted))
     # the whole clause first; then without its adverbial clauses, which may hold a pronoun or
     # run too long ("What began to expand as he accepted …?")
     # and last, a relative clause's statement ("which was founded in 1735")
@@ -978,7 +995,7 @@ def _claim_for(
     for simple, relative in tiers:
         if relative not in main_verbs:
             main_verbs[relative] = _main_verbs(sent, relative)
-        for score_of, start, end, label in key + rest:
+        for score_of, start, end, label in _then(key + rest, arguments):
             found = wh_question_for(sent, start, end, simple, relative, main_verbs[relative])
             if found is None:
                 continue
