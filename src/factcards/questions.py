@@ -210,8 +210,20 @@ def clean_whitespace(text: str) -> str:
 def normalise(text: str) -> str:
     """NFKC, casefold, punctuation and symbols dropped, whitespace collapsed: for comparing."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    kept = [" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in text]
-    return " ".join("".join(kept).split())
+    return " ".join(text.translate(_SEPARATORS).split())
+
+
+class _SeparatorTable(dict[int, int | str]):
+    """str.translate table: punctuation, symbols, separators and controls -> a space, other
+    characters kept; each character's category is looked up once (normalise runs on every
+    question, answer and sentence)."""
+
+    def __missing__(self, code: int) -> int | str:
+        value = self[code] = " " if unicodedata.category(chr(code))[0] in "PSZC" else code
+        return value
+
+
+_SEPARATORS = _SeparatorTable()
 
 
 def contains_words(haystack: str, needle: str) -> bool:

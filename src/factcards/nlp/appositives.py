@@ -25,7 +25,7 @@ from .definiens import (
     strip_determiner,
     term_before,
 )
-from .text import ents_in
+from .text import ents_in, tokens_with
 
 APPOSITION_ADVERBS = frozenset({"then", "now", "later", "formerly", "subsequently"})
 # nouns that, before a name, say what the name is ("SWP leader Jack Barnes")
@@ -102,7 +102,7 @@ def common_appositive_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     ruling group composed of …": a common noun glossed by an indefinite description that a
     clause or phrase restricts (a bare "his wife , a teacher" says too little)."""
     doc = sent.doc
-    for mark in sent:
+    for mark in tokens_with(sent, "text", APPOSITION_MARKS):
         if mark.text not in APPOSITION_MARKS or mark.i - 1 <= sent.start:
             continue
         end_of_term = mark.i - 1

@@ -13,11 +13,12 @@ import math
 from collections.abc import Iterator, Sequence
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .text import ents_in
 
+TOKEN_VIEW_KEY = "factcards.token_view"
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 BLOCK_WORDS = 700  # paragraphs are grouped into blocks of about this many words
 MAX_BLOCK_WORDS = 4 * BLOCK_WORDS  # a block inside one huge paragraph
@@ -43,15 +44,35 @@ VAGUE_QUANTITY_WORDS = frozenset(
 
 def content_lemmas(tokens: SpacySpan) -> list[str]:
     """Lower-cased lemmas of the content words (nouns, names, verbs, adjectives, numbers)."""
-    return [
-        t.lemma_.lower()
-        for t in tokens
-        if t.pos_ in CONTENT_POS and not t.is_stop and any(c.isalnum() for c in t.text)
-    ]
+    lemmas, _ = _token_view(tokens.doc)
+    return [lemma for lemma in lemmas[tokens.start : tokens.end] if lemma is not None]
 
 
 def word_count(sent: SpacySpan) -> int:
-    return sum(1 for t in sent if not t.is_punct and not t.is_space)
+    """Tokens that are neither punctuation nor space."""
+    _, words_before = _token_view(sent.doc)
+    return words_before[sent.end] - words_before[sent.start]
+
+
+def _content_lemma(token: Token) -> str | None:
+    if token.pos_ in CONTENT_POS and not token.is_stop and any(c.isalnum() for c in token.text):
+        return token.lemma_.lower()
+    return None
+
+
+def _token_view(doc: Doc) -> tuple[list[str | None], list[int]]:
+    """(each token's content lemma or None, the words before each token index), made once per
+    Doc: the sentences are counted and compared many times, and every pass over a span makes a
+    new Token object per word."""
+    view = doc.user_data.get(TOKEN_VIEW_KEY)
+    if view is None:
+        lemmas: list[str | None] = []
+        words_before = [0]
+        for token in doc:
+            lemmas.append(_content_lemma(token))
+            words_before.append(words_before[-1] + (not token.is_punct and not token.is_space))
+        view = doc.user_data[TOKEN_VIEW_KEY] = (lemmas, words_before)
+    return view
 
 
 def textrank(lemma_sets: Sequence[Sequence[str]]) -> np.ndarray:

@@ -8,9 +8,12 @@ sentence the answer is its key entity, number or term, preferring what the main 
 
 from __future__ import annotations
 
+import functools
+import heapq
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -30,6 +33,7 @@ from .centrality import (
 from .clauses import FIRST_NAMES, acts_as_a_person, clause_for, join_tokens, resolve_pronoun
 from .text import doc_ents, ents_in, noun_chunks_in
 
+_T = TypeVar("_T")
 WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
 MIN_TOKENS = 8
 MAX_WORDS = 40  # words, not punctuation: a longer sentence is a passage, not a card
@@ -282,7 +286,7 @@ def _trim(tokens: SpacySpan) -> SpacySpan:
         start += 1
     while end > start and is_edge(doc[end - 1]):
         end -= 1
-    return doc[start:end]
+    return SpacySpan(doc, start, end)  # as doc[start:end], without re-checking the bounds
 
 
 def _whole_phrase(tokens: SpacySpan) -> SpacySpan | None:
@@ -625,7 +629,12 @@ def _argument(span: SpacySpan, verbs: dict[int, Token]) -> tuple[Token, Token] |
 
 
 def wh_question_for(
-    sent: SpacySpan, start: int, end: int, simple: bool = False, relative: bool = False
+    sent: SpacySpan,
+    start: int,
+    end: int,
+    simple: bool = False,
+    relative: bool = False,
+    verbs: dict[int, Token] | None = None,
 ) -> tuple[str, str, Clause, SpacySpan] | None:
     """(wh, role, clause, answer) for a clean question whose answer holds doc[start:end].
 
@@ -635,11 +644,12 @@ def wh_question_for(
     and "stranded PREP" ("What did the earthquake occur along?"). None when the phrase is not
     such an argument, is too long, or holds a pronoun or a clause. With `simple`, the clause
     leaves out adverbial clauses after its verb; with `relative`, relative clauses count as
-    clauses of their own.
+    clauses of their own. `verbs`: `_main_verbs(sent, relative)` when the caller has them.
     """
     doc = sent.doc
     span = doc[start:end]
-    verbs = _main_verbs(sent, relative)
+    if verbs is None:
+        verbs = _main_verbs(sent, relative)
     if not verbs:
         return None
     found = _argument(span, verbs)
@@ -844,31 +854,57 @@ def find_claims(doc: Doc, words_per_claim: float = WORDS_PER_CLAIM) -> Iterator[
 
 def ranked_claims(
     block: Sequence[SpacySpan], frequency: Counter[str], quoted: set[int]
-) -> list[tuple[float, ClaimFact, set[str]]]:
-    """(merit, claim, content lemmas) of the block's eligible sentences, best first."""
+) -> Iterator[tuple[float, ClaimFact, set[str]]]:
+    """(merit, claim, content lemmas) of the block's eligible sentences, best first.
+
+    Lazily, as the caller keeps only the first few: sentences are tried in order of their
+    `_merit_bound` and a claim is yielded once no sentence still untried can outrank it (making
+    every sentence's claim was most of the extraction's time). The order is that of sorting all
+    of them by (-merit, start).
+    """
     lemma_lists = [content_lemmas(sent) for sent in block]
     centrality, merits = sentence_merits(block, lemma_lists)
-    candidates: list[tuple[float, ClaimFact, set[str]]] = []
-    for index, sent in enumerate(block):
-        if not _eligible(sent, quoted):
-            continue
-        found = _claim_for(sent, frequency, quoted, float(centrality[index]))
-        if found is None:
-            continue
-        fact, on_key_answer = found
-        if not fact.wh and question_only(sent):
-            continue  # a cloze would show the pronoun or be too long
-        merit = merits[index]
-        if on_key_answer:
-            merit *= QUESTION_BONUS  # a clean question about the sentence's key fact
-        if question_only(sent) and _opening_pronoun(sent) is None:
-            plain = _long_but_self_contained(sent, fact)
-            merit *= LONG_SENTENCE_PENALTY if plain else REWRITTEN_PENALTY
-        if not fact.wh and _shows_a_person_pronoun(sent, quoted):
-            merit *= PRONOUN_CLOZE_PENALTY  # "Russia, they insisted …": who are "they"?
-        candidates.append((float(merit), fact, set(lemma_lists[index])))
-    candidates.sort(key=lambda item: (-item[0], item[1].sentence.start))
-    return candidates
+    untried = sorted(
+        (-_merit_bound(merits[index]), sent.start_char, index) for index, sent in enumerate(block)
+    )
+    ready: list[tuple[float, int, tuple[float, ClaimFact, set[str]]]] = []  # a heap
+    for negative_bound, start, index in untried:
+        while ready and ready[0][:2] < (negative_bound, start):
+            yield heapq.heappop(ready)[2]
+        sent = block[index]
+        claim = _claim_merit(sent, frequency, quoted, float(centrality[index]), merits[index])
+        if claim is not None:
+            heapq.heappush(ready, (-claim[0], sent.start_char, (*claim, set(lemma_lists[index]))))
+    while ready:
+        yield heapq.heappop(ready)[2]
+
+
+def _merit_bound(merit: float) -> float:
+    """The most `_claim_merit` can make of a sentence's merit: QUESTION_BONUS is its only
+    factor above 1 (a new bonus must raise this bound, or the ranking goes wrong)."""
+    return float(merit * max(1.0, QUESTION_BONUS))
+
+
+def _claim_merit(
+    sent: SpacySpan, frequency: Counter[str], quoted: set[int], centrality: float, merit: float
+) -> tuple[float, ClaimFact] | None:
+    """(merit, claim) of an eligible sentence that makes a claim, else None."""
+    if not _eligible(sent, quoted):
+        return None
+    found = _claim_for(sent, frequency, quoted, centrality)
+    if found is None:
+        return None
+    fact, on_key_answer = found
+    if not fact.wh and question_only(sent):
+        return None  # a cloze would show the pronoun or be too long
+    if on_key_answer:
+        merit *= QUESTION_BONUS  # a clean question about the sentence's key fact
+    if question_only(sent) and _opening_pronoun(sent) is None:
+        plain = _long_but_self_contained(sent, fact)
+        merit *= LONG_SENTENCE_PENALTY if plain else REWRITTEN_PENALTY
+    if not fact.wh and _shows_a_person_pronoun(sent, quoted):
+        merit *= PRONOUN_CLOZE_PENALTY  # "Russia, they insisted …": who are "they"?
+    return float(merit), fact
 
 
 def _long_but_self_contained(sent: SpacySpan, fact: ClaimFact) -> bool:
@@ -977,6 +1013,24 @@ def _span(tokens: SpacySpan) -> Span:
     return Span(tokens.start_char, tokens.end_char, tokens.text)
 
 
+def _argument_candidates(
+    sent: SpacySpan, ranked: list[tuple[float, int, int, str]], quoted: set[int]
+) -> list[tuple[float, int, int, str]]:
+    """The sentence's argument phrases that no ranked answer has already tried, outside quotes."""
+    spans = {(start, end) for _, start, end, _ in ranked}
+    return [
+        (ARGUMENT_SCORE, start, end, LONE_WORD_LABEL)
+        for start, end in _argument_phrases(sent)
+        if (start, end) not in spans and not any(i in quoted for i in range(start, end))
+    ]
+
+
+def _then(first: list[_T], more: Callable[[], list[_T]]) -> Iterator[_T]:
+    """`first`, then `more()` (not called unless the caller gets that far)."""
+    yield from first
+    yield from more()
+
+
 def _claim_for(
     sent: SpacySpan, frequency: Counter[str], quoted: set[int], score: float
 ) -> tuple[ClaimFact, bool] | None:
@@ -993,12 +1047,8 @@ def _claim_for(
     # whole sentence), so the rest are tried after them
     key = [item for item in ranked[:QUESTION_CANDIDATES] if item[0] >= best_score - QUESTION_MARGIN]
     rest = [item for item in ranked if item not in key]
-    spans = {(start, end) for _, start, end, _ in ranked}
-    rest += [
-        (ARGUMENT_SCORE, start, end, LONE_WORD_LABEL)
-        for start, end in _argument_phrases(sent)
-        if (start, end) not in spans and not any(i in quoted for i in range(start, end))
-    ]
+    # the argument phrases come last: found once, and only when no ranked answer makes a question
+    arguments = functools.cache(lambda: _argument_candidates(sent, ranked, quoted))
     # the whole clause first; then without its adverbial clauses, which may hold a pronoun or
     # run too long ("What began to expand as he accepted …?")
     # and last, a relative clause's statement ("which was founded in 1735")
@@ -1007,9 +1057,12 @@ def _claim_for(
         tiers.append((True, False))
     if any(t.dep_ == "relcl" for t in sent):
         tiers.append((False, True))
+    main_verbs: dict[bool, dict[int, Token]] = {}  # by `relative`: the same for every answer
     for simple, relative in tiers:
-        for score_of, start, end, label in key + rest:
-            found = wh_question_for(sent, start, end, simple=simple, relative=relative)
+        if relative not in main_verbs:
+            main_verbs[relative] = _main_verbs(sent, relative)
+        for score_of, start, end, label in _then(key + rest, arguments):
+            found = wh_question_for(sent, start, end, simple, relative, main_verbs[relative])
             if found is None:
                 continue
             wh, role, clause, answer = found

@@ -42,6 +42,7 @@ from .definiens import (
     strip_determiner,
     subtree_bounds,
 )
+from .text import tokens_with
 
 PRESENT_COPULAS = frozenset({"is", "are", "'s"})
 PAST_COPULAS = frozenset({"was", "were"})
@@ -84,6 +85,7 @@ OPENER_PREPOSITIONS = frozenset(
     {"in", "within", "for", "among", "on", "at", "from", "to", "according"}
 )
 COPULA_WORDS = PRESENT_COPULAS | PAST_COPULAS
+COPULA_OR_CLASSIFYING_LEMMAS = CLASSIFYING_VERBS | {"be"}  # the verbs copular_definitions reads
 # words after a copula that start a definiens in the surface fallback
 DEFINIENS_STARTS = frozenset({"a", "an", "the", "any", "one", "either", "someone", "something"})
 # subject pronouns that may be resolved to the subject of the sentence before
@@ -99,7 +101,7 @@ def copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     """
     if sent.text.rstrip().endswith("?"):
         return
-    for verb in sent:
+    for verb in tokens_with(sent, "lemma", COPULA_OR_CLASSIFYING_LEMMAS):
         is_copula = verb.lemma_ == "be" and verb.lower_ in COPULA_WORDS
         if not is_copula and verb.lemma_.lower() not in CLASSIFYING_VERBS:
             continue
@@ -122,7 +124,8 @@ def copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
 
 def _title_cased_verb(verb: Token) -> bool:
     """A verb capitalised inside its sentence ("Love Is A Battlefield"): words of a title."""
-    return verb.i != verb.sent.start and verb.text[:1].isupper()
+    # the case first: finding a token's sentence (Token.sent) is the costly test
+    return verb.text[:1].isupper() and verb.i != verb.sent.start
 
 
 def _copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
@@ -498,6 +501,8 @@ def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     for the sentences whose parse hides the copula's subject (names in brackets, alternate
     names between commas, a list number before the sentence)."""
     doc = sent.doc
+    if not tokens_with(sent, "lower", COPULA_WORDS):
+        return  # nothing below can read a sentence without a copula
     tokens = [t for t in sent if not t.is_space]
     if len(tokens) < 4 or sent.text.rstrip().endswith("?"):
         return

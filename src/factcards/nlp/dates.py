@@ -186,7 +186,27 @@ DATE_PATTERNS: list[tuple[str, str]] = [
         r"(?P<dir>later|earlier|before|after|afterwards?|on)\b(?!\s+(?:the|a|an|his|her|its)\b)",
     ),
 ]
-_COMPILED = [(name, re.compile(pattern)) for name, pattern in DATE_PATTERNS]
+# the characters a match of the slowest patterns can start with (a part of the year or a
+# modifier, then the month, season, article or digit of each): a lookahead on them lets the
+# regex skip all other positions at once instead of trying every alternative at each
+_PART_OR_MODIFIER_FIRST = "abcefglmpstv"
+_MONTH_FIRST = "ADFJMNOS"
+_SEASON_FIRST = "SsAaFfWw"
+LEADING_CHARACTERS: dict[str, str] = {
+    "month_year": _PART_OR_MODIFIER_FIRST + _MONTH_FIRST,
+    "season_year": _PART_OR_MODIFIER_FIRST + "Tt" + _SEASON_FIRST,
+    "year": _PART_OR_MODIFIER_FIRST + "12",
+    "decade": _PART_OR_MODIFIER_FIRST + "Tt" + "eml" + "12",
+    "month_of_relative": _PART_OR_MODIFIER_FIRST + _MONTH_FIRST + _SEASON_FIRST,
+}
+
+
+def _guarded(name: str, pattern: str) -> str:
+    first = LEADING_CHARACTERS.get(name)
+    return f"(?=[{''.join(sorted(set(first)))}]){pattern}" if first else pattern
+
+
+_COMPILED = [(name, re.compile(_guarded(name, pattern))) for name, pattern in DATE_PATTERNS]
 RELATIVE_KINDS = frozenset({"month_of_relative", "relative_year", "years_offset"})
 # an author-year citation in brackets: names, "and"/"&"/"et al.", a year (with a letter, a
 # page), several of them separated by ";"

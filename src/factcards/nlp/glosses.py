@@ -17,12 +17,15 @@ from .definiens import (
     strip_determiner,
     term_before,
 )
+from .text import tokens_with
+
+GLOSS_MARKS = frozenset({":", "or"})  # lower-cased: a colon, or ", or" naming the thing again
 
 
 def parenthetical_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     """ "the International Committee of the Fourth International (ICFI)" -> ICFI."""
     doc = sent.doc
-    for open_paren in sent:
+    for open_paren in tokens_with(sent, "text", ("(",)):
         if open_paren.text != "(" or open_paren.i + 2 >= sent.end:
             continue
         acronym = doc[open_paren.i + 1]
@@ -45,7 +48,7 @@ def gloss_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     """ "the coleoptile : the covering of the shoot tip" (a colon glosses a term) and
     "multiple possible variations , or alleles" (", or" gives another name)."""
     doc = sent.doc
-    for mark in sent:
+    for mark in tokens_with(sent, "lower", GLOSS_MARKS):
         if mark.text == ":" and mark.i > sent.start:
             fact = _colon_fact(sent, mark)
         elif mark.lower_ == "or" and mark.i - 2 >= sent.start and doc[mark.i - 1].text == ",":

@@ -37,6 +37,7 @@ from .definiens import (
     strip_determiner,
     subtree_bounds,
 )
+from .text import tokens_with
 
 # a described thing needs this many content words: "the region known as Condroz" says nothing
 MIN_NAMED_WORDS = 2
@@ -63,12 +64,13 @@ GENERIC_POSSESSIVES = frozenset({"our", "your", "one", "one's", "one ’s"})
 CLAUSE_PRONOUNS = frozenset({"it", "this", "they", "that"})
 LIST_SUBJECTS = frozenset({"example", "instance", "case", "thing", "item", "factor", "tactic"})
 MIN_MEMBERS = 3
+VERB_POS = frozenset({"VERB", "AUX"})
 
 
 def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     """ "X is called Y", "X, known as Y", "X refers to Y", "X means Y", "defined X as Y"."""
-    for verb in sent:
-        if verb.pos_ not in {"VERB", "AUX"}:
+    for verb in tokens_with(sent, "pos", VERB_POS):
+        if verb.pos_ not in VERB_POS:
             continue
         lemma = verb.lemma_.lower()
         children = list(verb.children)
@@ -649,7 +651,7 @@ def bracket_naming_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     """ "the program of internationalism (now labelled “permanent revolution”)" -> the name in
     the brackets is the term, the noun phrase before them its definiens."""
     doc = sent.doc
-    for open_paren in sent:
+    for open_paren in tokens_with(sent, "text", ("(",)):
         if open_paren.text != "(" or open_paren.i <= sent.start:
             continue
         close = next((t.i for t in doc[open_paren.i : sent.end] if t.text == ")"), None)

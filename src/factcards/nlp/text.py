@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc, Span
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 TEXT_KEY = "factcards.text"
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -32,13 +36,7 @@ def noun_chunks_in(span: Span) -> list[Span]:
         chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
         cached = doc.user_data[NOUN_CHUNKS_KEY] = (chunks, [chunk.start for chunk in chunks])
     chunks, starts = cached
-    inside = []
-    for chunk in chunks[bisect.bisect_left(starts, span.start) :]:
-        if chunk.start >= span.end:
-            break
-        if chunk.end <= span.end:
-            inside.append(chunk)
-    return inside
+    return _inside(chunks, starts, span)
 
 
 ENTS_KEY = "factcards.ents"
@@ -59,12 +57,19 @@ def ents_in(span: Span) -> list[Span]:
     starts = span.doc.user_data.get(ENT_STARTS_KEY)
     if starts is None:
         starts = span.doc.user_data[ENT_STARTS_KEY] = [ent.start for ent in ents]
+    return _inside(ents, starts, span)
+
+
+def _inside(spans: Sequence[Span], starts: Sequence[int], span: Span) -> list[Span]:
+    """The spans (in order of their `starts`) that lie inside `span`; indexed from the first
+    candidate, as slicing a long list from there copies all the rest on every call."""
     inside = []
-    for ent in ents[bisect.bisect_left(starts, span.start) :]:
-        if ent.start >= span.end:
+    for index in range(bisect.bisect_left(starts, span.start), len(spans)):
+        candidate = spans[index]
+        if candidate.start >= span.end:
             break
-        if ent.end <= span.end:
-            inside.append(ent)
+        if candidate.end <= span.end:
+            inside.append(candidate)
     return inside
 
 
@@ -89,3 +94,56 @@ def strip_range(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+TOKEN_COLUMNS_KEY = "factcards.token_columns"
+TOKEN_POSITIONS_KEY = "factcards.token_positions"
+_ATTRIBUTE_IDS = {"text": ORTH, "lower": LOWER, "lemma": LEMMA, "pos": POS}
+
+
+def tokens_with(span: Span, attribute: str, values: Iterable[str]) -> list[Token]:
+    """The tokens of `span`, in order, whose `attribute` is one of `values`: "text", "lower",
+    "lemma" (lower-cased) or "pos". The patterns that start from a few words ("(", a copula)
+    look them up here instead of making a Token object for every word of every sentence."""
+    positions = _positions(span.doc, attribute, frozenset(values))
+    first = bisect.bisect_left(positions, span.start)
+    last = bisect.bisect_left(positions, span.end, first)
+    doc = span.doc
+    return [doc[i] for i in positions[first:last]]
+
+
+def _positions(doc: Doc, attribute: str, values: frozenset[str]) -> list[int]:
+    """The indices of the Doc's tokens whose `attribute` is one of `values`, found once per Doc
+    and query in the Doc's attribute array (no Token objects made)."""
+    cache = doc.user_data.setdefault(TOKEN_POSITIONS_KEY, {})
+    positions = cache.get((attribute, values))
+    if positions is None:
+        column = _token_column(doc, attribute)
+        if attribute == "lemma":  # any casing of the lemma: its ids are looked up by name
+            wanted = [i for value in values for i in _lemma_ids(doc).get(value, ())]
+        else:  # the id of a string (or symbol, as a POS is) is its hash
+            wanted = [get_string_id(value) for value in values]
+        positions = np.flatnonzero(np.isin(column, np.array(wanted, dtype=column.dtype))).tolist()
+        cache[(attribute, values)] = positions
+    return positions
+
+
+def _token_column(doc: Doc, attribute: str) -> np.ndarray:
+    """The attribute's ids, token by token (made once per Doc)."""
+    columns = doc.user_data.setdefault(TOKEN_COLUMNS_KEY, {})
+    column = columns.get(attribute)
+    if column is None:
+        column = columns[attribute] = doc.to_array(_ATTRIBUTE_IDS[attribute])
+    return column
+
+
+def _lemma_ids(doc: Doc) -> dict[str, list[int]]:
+    """lower-cased lemma -> the ids of the lemmas of the Doc that are it (made once per Doc)."""
+    columns = doc.user_data.setdefault(TOKEN_COLUMNS_KEY, {})
+    ids = columns.get("lemma ids")
+    if ids is None:
+        ids = columns["lemma ids"] = {}
+        strings = doc.vocab.strings
+        for lemma_id in np.unique(_token_column(doc, "lemma")).tolist():
+            ids.setdefault(strings[lemma_id].lower(), []).append(lemma_id)
+    return ids
