@@ -102,7 +102,6 @@ def bare_spacy_seconds(texts: list[str], model: str) -> float:
     started = time.perf_counter()
     nlp = spacy.load(model, exclude=["senter"])
     nlp.max_length = max(nlp.max_length, *(len(t) + 1 for t in texts))
-    started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=8):
         pass
     return time.perf_counter() - started
