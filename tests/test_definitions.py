@@ -672,3 +672,19 @@ def test_an_apposition_is_not_pinned_on_a_nearer_noun(parse, text: str, wrong_te
 def test_person_or_thing_from_the_role_noun(parse, text: str, term: str, person: bool) -> None:
     facts = {f.term: f.is_person for f in find_definitions(parse(text))}
     assert facts.get(term) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "copula"),
+    [
+        # a plural common noun asks "What are …?"; a name tagged plural, or a noun the tagger
+        # wrongly calls plural ("dolmen"), stays singular
+        ("Mammals are animals that feed their young with milk.", "are"),
+        ("Species are groups of organisms that can interbreed.", "are"),
+        ("The Netherlands is a country in northwestern Europe.", "is"),
+        ("A dolmen is a type of single-chamber megalithic tomb.", "is"),
+    ],
+)
+def test_copula_agrees_with_a_plural_term(parse, text: str, copula: str) -> None:
+    facts = list(find_definitions(parse(text)))
+    assert facts and facts[0].copula == copula

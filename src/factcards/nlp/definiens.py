@@ -210,6 +210,17 @@ def clip_definiens(doc: Doc, first: int, last: int) -> int:
     return min(last, first + MAX_DEFINIENS_TOKENS - 1)
 
 
+def _plural_term(doc: Doc, first: int, last: int) -> bool:
+    """A term headed by a plural common noun ("polytechnics"); plural-tagged names ("the United
+    Nations", "the Netherlands") are one thing each."""
+    heads = [t for t in doc[first : last + 1] if not (first <= t.head.i <= last) or t.head == t]
+    if len(heads) != 1:
+        return False
+    head = heads[0]
+    # the tagger calls "dolmen" plural: an "-s" the lemma drops is the safer sign
+    return head.tag_ == "NNS" and head.lower_.endswith("s") and head.lemma_.lower() != head.lower_
+
+
 def _only_the_terms_words(doc: Doc, term: tuple[int, int], definiens: tuple[int, int]) -> bool:
     """Whether every content word of the definiens is a word of the term."""
     term_words = {t.lemma_.lower() for t in doc[term[0] : term[1] + 1] if t.is_alpha}
@@ -401,6 +412,9 @@ def cut_inside_phrase(doc: Doc, last: int) -> bool:
     return token.head.i > last and token.dep_ in {"det", "amod", "compound", "poss", "nummod"}
 
 
+PLURAL_COPULAS = {"is": "are", "was": "were"}
+
+
 def definition_fact(
     sent: SpacySpan,
     term: tuple[int, int],
@@ -449,6 +463,8 @@ def definition_fact(
         return None  # "disjunctive symbiosis" is "symbiosis": a cut definiens says nothing
     if is_person is None:
         is_person = defines_a_person(doc, (term_first, term_last), (def_first, def_last))
+    if _plural_term(doc, term_first, term_last):
+        copula = PLURAL_COPULAS.get(copula, copula)  # "What are New Zealand polytechnics?"
     sentence = sentence_span(sent)
     if context_start is not None and context_start < sentence.start:
         sentence = Span(context_start, sentence.end, doc_text(doc)[context_start : sentence.end])
