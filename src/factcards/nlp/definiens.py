@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import DefinitionFact, Span
 from ..vocabulary import is_person_noun
+from .people import FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, TITLE_GENDERS
 from .text import doc_text
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -208,6 +209,26 @@ def clip_definiens(doc: Doc, first: int, last: int) -> int:
         if doc[i].text in {";", ":", "—", "–", "--"} or doc[i].is_space:
             return i - 1
     return min(last, first + MAX_DEFINIENS_TOKENS - 1)
+
+
+def _gender_clash(doc: Doc, term: tuple[int, int], definiens: tuple[int, int]) -> bool:
+    """Whether a term with a gendered title or given name ("Queen Aerope", "Mary Smith") is
+    defined by a noun of the other gender ("the brother of …", "his wife")."""
+    words = [t.lower_.rstrip(".") for t in doc[term[0] : term[1] + 1] if t.is_alpha]
+    if not words:
+        return False
+    named = TITLE_GENDERS.get(words[0], "")
+    if not named:
+        named = "f" if words[0] in FEMALE_NAMES else "m" if words[0] in MALE_NAMES else ""
+    heads = [
+        t
+        for t in doc[definiens[0] : definiens[1] + 1]
+        if not (definiens[0] <= t.head.i <= definiens[1]) or t.head == t
+    ]
+    if not named or len(heads) != 1:
+        return False
+    described = PERSON_NOUNS.get(heads[0].lemma_.lower(), "")
+    return bool(described) and described != named
 
 
 def _plural_term(doc: Doc, first: int, last: int) -> bool:
@@ -461,6 +482,8 @@ def definition_fact(
         return None
     if _only_the_terms_words(doc, (term_first, term_last), (def_first, def_last)):
         return None  # "disjunctive symbiosis" is "symbiosis": a cut definiens says nothing
+    if _gender_clash(doc, (term_first, term_last), (def_first, def_last)):
+        return None  # "Queen Aerope, the brother of Menelaus": the phrase is someone else's
     if is_person is None:
         is_person = defines_a_person(doc, (term_first, term_last), (def_first, def_last))
     if _plural_term(doc, term_first, term_last):
