@@ -481,16 +481,20 @@ PERSON_BY_CLAUSE = [
     ("The Crusaders established trade routes across the eastern sea.", "Crusaders", "Who"),
     ("The Pabloites rejected the program of the party in 1953.", "Pabloites", "Who"),
     ("The Alps divide the two countries.", "Alps", "What"),
+    # "her" in the clause must be the answer's: a woman's name asks, a man's makes no question
+    ("Jane Austen published her first novel in London.", "Jane Austen", "Who"),
+    ("When the dancing began, Darcy approached to claim her hand.", "Darcy", None),
+    ("Mr. Collins lost his temper at the table.", "Mr. Collins", "Who"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "subject", "wh"), PERSON_BY_CLAUSE)
-def test_a_name_acting_as_a_person_asks_who(parse, text: str, subject: str, wh: str) -> None:
+def test_a_name_acting_as_a_person_asks_who(parse, text: str, subject: str, wh: str | None) -> None:
     doc = parse(text)
     at = text.index(subject)
     span = doc.char_span(at, at + len(subject))
     found = wh_question_for(next(doc.sents), span.start, span.end)
-    assert found is not None and found[0] == wh
+    assert (found[0] if found else None) == wh
 
 
 def test_a_cloze_showing_they_ranks_below_one_that_stands_alone(parse) -> None:

@@ -31,6 +31,7 @@ from .centrality import (
     word_count,
 )
 from .clauses import FIRST_NAMES, acts_as_a_person, clause_for, join_tokens, resolve_pronoun
+from .people import FEMALE_NAMES, MALE_NAMES, TITLE_GENDERS
 from .text import doc_ents, ents_in, noun_chunks_in
 
 _T = TypeVar("_T")
@@ -476,6 +477,32 @@ def _who_or_what(phrase: SpacySpan) -> str:
     return "What"
 
 
+def _possessive_of_someone_else(answer: SpacySpan, verb: Token) -> bool:
+    """Whether the clause holds a "her" that cannot be the answer's (a man, or a name of no
+    known gender) or a "his" that cannot be (a woman): the question then names nobody."""
+    gender = _name_gender(answer)
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ != "poss":
+            continue
+        if token.lower_ == "her" and gender != "f":
+            return True
+        if token.lower_ == "his" and gender == "f":
+            return True
+    return False
+
+
+def _name_gender(answer: SpacySpan) -> str:
+    """ "f" or "m" from the answer's title or given name ("Mrs. Bennet", "Jane"), else ""."""
+    words = [t.lower_.rstrip(".") for t in answer if t.is_alpha]
+    if not words:
+        return ""
+    if words[0] in TITLE_GENDERS:
+        return TITLE_GENDERS[words[0]]
+    if words[0] in FEMALE_NAMES:
+        return "f"
+    return "m" if words[0] in MALE_NAMES else ""
+
+
 def _specific(phrase: SpacySpan) -> bool:
     """A name, a number or a phrase of two content words: "The result" asks nothing."""
     content = [t for t in phrase if t.pos_ in CONTENT_POS]
@@ -672,6 +699,8 @@ def wh_question_for(
             wh, answer = _who_or_what(phrase), _trim(phrase)
             if wh == "What" and acts_as_a_person(node, verb):
                 wh = "Who"
+            if wh == "Who" and _possessive_of_someone_else(answer, verb):
+                return None  # "Who approached to claim her hand?" -> Darcy: whose hand?
         else:
             return None
         if verb.lemma_ == "be" and node.pos_ != "PROPN" and _has_attribute(verb):
