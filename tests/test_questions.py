@@ -786,6 +786,10 @@ def test_claim_question(
 
 
 QUOTE_CLOZES = [
+    # a particle is no part of the key phrase ("happening around" | "us")
+    ("Von Korff", "It is the whole uncertainty about what is happening around us",
+     "Complete Von Korff’s words: «It is the whole uncertainty about what is {{c1::happening}} "
+     "around us»"),
     ("Trotsky", "The emancipation of the workers is their own historical task.",
      "Complete Trotsky’s words: «The emancipation of the workers is their own {{c1::historical "
      "task}}.»"),

@@ -158,6 +158,10 @@ TRAILING_PARTICIPLE = re.compile(r",\s*\w+ing$")
 CLOSERS = "”»)]"
 CLOSE_PUNCT = ".,;:!?…\"'”’»)]"
 MAX_KEY_PHRASE_WORDS = 4
+# prepositions and particles a key phrase never ends on ("happening around" | "us")
+PARTICLES: frozenset[str] = frozenset(
+    {"across", "along", "around", "away", "back", "down", "off", "out", "up", "onto", "upon"}
+)
 # a trailing present participle ("review the book, writing") that lost its object
 PARTICIPLE_ENDING = re.compile(r"\w+ing$")
 # a quoted passage of six or more words (a short one is a title or a term): questions stop
@@ -814,7 +818,9 @@ def key_phrase(quote: str) -> tuple[int, int] | None:
     for match in re.finditer(r"\S+", quote):
         word = match.group()
         bare = normalise(word)
-        is_content = bool(bare) and " " not in bare and bare not in STOP_WORDS | PRONOUNS
+        is_content = (
+            bool(bare) and " " not in bare and bare not in STOP_WORDS | PRONOUNS | PARTICLES
+        )
         if is_content and run_start is not None and not CLAUSE_END.search(quote[run_end - 1]):
             run_end = match.start() + len(word.rstrip(CLOSE_PUNCT))
         elif is_content:
