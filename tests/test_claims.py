@@ -252,6 +252,15 @@ WH_QUESTIONS = [
     # a relative clause is one only when asked for (see RELATIVE_QUESTIONS)
     ("The airport was home to Air Southwest, which operated flights across the country.",
      "flights", None),
+    # a prepositional idiom is no thing to ask for ("What is the family on?" -> "record")
+    ("The family in Miami is on record as opposing the return of the boy.", "record", None),
+    ("The earthquake occurred along the Longmenshan fault.", "Longmenshan fault",
+     ("What", "stranded along", "the Longmenshan fault")),
+    # a report the text denies or hedges is no statement of its own
+    ("It should not be said that the sisters stayed at home in Meryton all winter.", "Meryton",
+     None),
+    ("The bishop stated that 200,000 homes had been rebuilt in the province.", "200,000",
+     ("How many homes", "subject", "200,000")),
     # a denying subject: "What had no one suggested?" asks the opposite of the claim
     ("No one in the government had suggested a separate peace with Germany.", "peace", None),
     ("Nothing in the treaty guaranteed the rights of the workers.", "rights", None),
@@ -301,6 +310,9 @@ CLAIM_QUESTIONS = [
     # a demonstrative subject reads as "the"
     ("The BBC built a studio in Salford in 2003. This studio was estimated to save the "
      "BBC 85 million pounds.", "How many pounds was the studio estimated to save?"),
+    # what was told is a quotation the question leaves out: "Who told a station?" asks nothing
+    ("“I won't cooperate in anything,” Gonzalez told a Spanish-language television station.",
+     None),
     # a bare shell noun ("the move") stands for the sentence before: no question
     ("The BBC moved its channels to satellite in 2003. This move was estimated to save the "
      "BBC 85 million pounds.", None),

@@ -369,6 +369,8 @@ NEGATIVES = [
     "Symbiosis is also classified by physical attachment of the organisms; symbiosis in which "
     "the organisms have bodily union is called conjunctive symbiosis, and symbiosis in which "
     "they are not in union is called disjunctive symbiosis.",
+    # "stood silent for three minutes" stands for nothing
+    "People stood silent for three minutes while sirens sounded across the country.",
     # "a single construct" says only that it is something
     "The model combines space and time into a single construct called the spacetime continuum.",
 ]

@@ -117,6 +117,11 @@ NEGATIVE_SUBJECT_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither"
 CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
 # endings of a plural name that makes its bearers people: Crusaders, Pabloites, Calvinists
 PEOPLE_PLURAL_ENDINGS = ("ers", "ites", "ists", "ians")
+# nouns of prepositional idioms when bare: "on record", "at home", "in charge", "at stake"
+IDIOM_NOUNS = frozenset(
+    {"record", "home", "charge", "touch", "stake", "risk", "power", "office", "trial", "duty",
+     "sale", "board", "foot", "hold", "display", "strike", "leave", "loan", "air", "line"}
+)  # fmt: skip
 # an argument of the main verb that may be asked for
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # a verb or adjective completing the main verb: "were unable to contact X", "wanted to build X"
@@ -599,12 +604,29 @@ def _embedded_statement(verb: Token) -> bool:
         return False
     if verb.dep_ == "ccomp" and marks and marks[0] != "that":
         return False
+    if verb.dep_ == "ccomp" and _doubted(verb.head):
+        return False  # "It should not be said that …", "He may claim that …": not asserted
     if not _is_finite(verb):
         return False
     return any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN", "PRON"}
         for c in verb.children
     )
+
+
+def _bare_singular(noun: Token) -> bool:
+    """An idiom's noun with no determiner or modifier: "on record", "at home", "in charge"
+    ("characterized by dukkha" is no idiom: a bare noun alone is not enough)."""
+    return noun.lemma_.lower() in IDIOM_NOUNS and not any(
+        c.dep_ in {"det", "poss", "amod", "compound", "nummod", "prep", "relcl", "acl"}
+        for c in noun.children
+    )
+
+
+def _doubted(verb: Token) -> bool:
+    """Whether a reporting verb is negated or hedged by a modal ("should not be said",
+    "might claim", "doubted"): what it reports is not the text's claim."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
 
 
 def _head_phrase(node: Token) -> SpacySpan:
@@ -750,6 +772,8 @@ def wh_question_for(
             return ("Where", role, clause, answer) if clause is not None else None
     if preposition.lower_ not in STRANDABLE_PREPOSITIONS or preposition.i < verb.i:
         return None  # a fronted adverbial ("In addition to …,") is background, not an argument
+    if number is None and _bare_singular(node):
+        return None  # "on record", "at home", "in charge": an idiom, not a thing to ask for
     if any(
         c.dep_ == "prep" and c.lower_ == preposition.lower_ and verb.i < c.i < preposition.i
         for c in verb.children
@@ -952,8 +976,11 @@ def _says_nothing(sent: SpacySpan, clause: Clause) -> bool:
     if clause.lemma.lower() not in REPORTING_LEMMAS:
         return False
     verbs = [t for t in sent if t.text == clause.verb and t.lemma_ == clause.lemma]
+    words = clause.complement.split()
+    if any(c.dep_ == "ccomp" and c.text not in words for verb in verbs for c in verb.children):
+        return True  # "“I won't cooperate,” Gonzalez told a station": what he told is gone
     return not any(
-        c.dep_ in {"ccomp", "dobj", "xcomp"} and c.text in clause.complement.split()
+        c.dep_ in {"ccomp", "dobj", "xcomp"} and c.text in words
         for verb in verbs
         for c in verb.children
     )

@@ -240,7 +240,11 @@ def definitor_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
                 or subjects[0].lemma_.lower() in METALINGUISTIC_NOUNS
             ]
             if lemma == "stand":
-                meanings = for_objects
+                # "UN stands for United Nations"; not "they stood silent for three minutes"
+                standing = any(c.dep_ in {"acomp", "attr", "oprd", "advcl"} for c in children)
+                meanings = (
+                    [] if standing else [o for o in for_objects if o.ent_type_ not in AMOUNTS]
+                )
             if not meanings:
                 continue
             if lemma == "refer" and (
@@ -425,6 +429,8 @@ def _naming_fact(
     )
 
 
+# what "stand for" does not mean: "stood silent for three minutes", "stands for a year"
+AMOUNTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 # nouns that classify nothing: "a single construct called X" says only that X is something
 VAGUE_NOUNS = frozenset({"construct", "entity", "thing", "object", "item", "element", "whole"})
 MAX_VAGUE_WORDS = 2
