@@ -103,6 +103,8 @@ RELATIVE_DATES = [
      "commented two years later on the same report.", None, "two years later", "1933"),
     ("The treaty was signed in 1919.\n\nThe following year, the party held a congress.",
      None, "The following year", "1920"),
+    ("The school opened in 1920. Two years after, it closed its doors.", None,
+     "Two years after", "1922"),
 ]  # fmt: skip
 
 
@@ -309,3 +311,9 @@ def test_a_date_cloze_knows_whom_its_opening_pronoun_means(parse) -> None:
     )
     [fact] = [f for f in find_dates(parse(text)) if f.date.text == "September 2007"]
     assert fact.clause is None and fact.referent == "Kanye West"
+
+
+def test_an_offset_from_a_named_event_is_not_counted_from_the_date(parse) -> None:
+    # "two years after Yonten Gyatso died" is 1616, not 1618 + 2: it is never guessed
+    text = "In 1618, only two years after Yonten Gyatso died, the two schools went to war."
+    assert [fact.date.text for fact in find_dates(parse(text))] == ["1618"]

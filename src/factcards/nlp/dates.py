@@ -183,7 +183,10 @@ DATE_PATTERNS: list[tuple[str, str]] = [
         "years_offset",
         r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine"
         r"|[Tt]en|[Ee]leven|[Tt]welve|[Ff]ifteen|[Tt]wenty|\d{1,2})\s+years?\s+"
-        r"(?P<dir>later|earlier|before|after|afterwards?|on)\b(?!\s+(?:the|a|an|his|her|its)\b)",
+        # "two years after, …" counts from the date before; "two years after Yonten Gyatso
+        # died" counts from an event the sentence names, not from that date: no match
+        r"(?P<dir>later|earlier|afterwards?|on|(?:before|after)(?=\s*(?:[,.;:)]|$)))"
+        r"\b(?!\s+(?:the|a|an|his|her|its)\b)",
     ),
 ]
 # the characters a match of the slowest patterns can start with (a part of the year or a
