@@ -9,6 +9,11 @@ from hypothesis import strategies as st
 from factcards.nlp.definitions import find_definitions
 
 POSITIVES = [
+    # an adverb before a title is no part of the role ("even former Fed Chair")
+    (
+        "It was a view even former Fed Chair Alan Greenspan confessed himself forced to share.",
+        ("Alan Greenspan", "former Fed Chair", "title"),
+    ),
     # a people's other name after "or" under a plural copula is still one term
     (
         "The Suebi or Suevi were a group of Germanic peoples who lived near the Elbe.",
@@ -369,6 +374,9 @@ NEGATIVES = [
     "Symbiosis is also classified by physical attachment of the organisms; symbiosis in which "
     "the organisms have bodily union is called conjunctive symbiosis, and symbiosis in which "
     "they are not in union is called disjunctive symbiosis.",
+    # a copula denied by an adverbial says what the term is not
+    "An international communist program is in no case the sum total of national programs.",
+    "A whale is never a fish of the open sea.",
     # "stood silent for three minutes" stands for nothing
     "People stood silent for three minutes while sirens sounded across the country.",
     # "a single construct" says only that it is something

@@ -917,3 +917,12 @@ def test_object_her_is_an_unresolved_pronoun(question: str, expected: bool) -> N
 )
 def test_bare_shell_noun_leans_on_context(question: str, expected: bool) -> None:
     assert questions_module._bare_shell_noun(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [("People", True), ("them", True), ("the people", True), ("Chinese people", False),
+     ("Trotsky", False)],
+)  # fmt: skip
+def test_claim_answers_that_name_nobody(answer: str, expected: bool) -> None:
+    assert questions_module.names_nobody(answer) is expected

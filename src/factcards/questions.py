@@ -135,6 +135,8 @@ BARE_SHELL_NOUN = re.compile(r"\b[Tt]he (?:" + "|".join(SHELL_NOUNS) + r")s?\b")
 SHELL_COMPLEMENT_WORDS = frozenset(
     {"of", "to", "that", "for", "on", "about", "with", "between", "in", "at", "by", "from"}
 )
+# nouns that name nobody in particular: "{{c1::People}} burst into cheering" asks nothing
+ANYONE_NOUNS = frozenset({"people", "person", "persons", "someone", "somebody", "everyone"})
 EMPHATIC_DO = frozenset({"do", "does", "did"})
 MAX_QUESTION_WORDS = 25  # a complement is cut at a phrase boundary to fit this
 MAX_ANY_QUESTION_WORDS = 30  # a question still longer (no safe cut) is dropped
@@ -245,6 +247,13 @@ def is_trivial_answer(text: str) -> bool:
     """Empty, or nothing but pronouns and function words."""
     words = normalise(text).split()
     return not words or all(w in PRONOUNS or w in STOP_WORDS for w in words)
+
+
+def names_nobody(text: str) -> bool:
+    """A trivial answer, or one of nouns for anyone ("People"): as a claim's answer it asks
+    nothing (as a term, "What is a person?" is a fair question)."""
+    words = normalise(text).split()
+    return is_trivial_answer(text) or all(w in ANYONE_NOUNS or w in STOP_WORDS for w in words)
 
 
 def escape_cloze(text: str) -> str:
@@ -958,6 +967,8 @@ def claim_notes(
     document: Document, fact: ClaimFact, common_words: Container[str] = frozenset()
 ) -> Iterator[Note]:
     """A wh-question with the answer span as its answer, else a cloze of the sentence."""
+    if names_nobody(fact.answer.text):
+        return
     question = claim_question(fact, common_words)
     if question:
         answer = _strip_edges(clean_whitespace(fact.answer.text), " ,;:.!?–—-")

@@ -333,6 +333,9 @@ def title_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             continue
         # a possessive before the run ("its ineffable Moscow correspondent") stays out
         run_first = strip_determiner(doc, run_first, first - 1)
+        adverbs = [t.i for t in doc[run_first : first - 1] if t.pos_ == "ADV"]
+        if adverbs:
+            run_first = adverbs[-1] + 1  # "(a view) even former Fed Chair Alan Greenspan"
         label = name.label_ if name.label_ else "WORK_OF_ART"
         fact = definition_fact(
             sent,

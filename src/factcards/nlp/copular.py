@@ -149,6 +149,8 @@ def _copular_fact(sent: SpacySpan, verb: Token) -> DefinitionFact | None:
         for c in children
     ):
         return None
+    if any(c.i < attribute.i and _denies(c) for c in children):
+        return None  # "is in no case the sum total of …", "is never a …": the opposite
     if subject.i > verb.i:
         return None
     context_start: int | None = None
@@ -635,6 +637,14 @@ def _skip_asides(tokens: list[Token], i: int) -> int | None:
 def _name_like(token: Token) -> bool:
     """A word of an alternative name: a noun, a name, or a foreign or unknown word."""
     return token.pos_ in NOUN_POS | {"X", "ADJ"} and token.lower_ not in COPULA_WORDS
+
+
+def _denies(child: Token) -> bool:
+    """An adverbial between copula and attribute that denies it: "never", "in no case", "by no
+    means", "in no way"."""
+    if child.lower_ in {"never", "hardly", "scarcely"}:
+        return True
+    return child.dep_ == "prep" and any(t.lower_ == "no" and t.dep_ == "det" for t in child.subtree)
 
 
 def _misparsed_attribute(verb: Token) -> list[Token]:
