@@ -313,6 +313,10 @@ CLAIM_QUESTIONS = [
     # what was told is a quotation the question leaves out: "Who told a station?" asks nothing
     ("“I won't cooperate in anything,” Gonzalez told a Spanish-language television station.",
      None),
+    # a question whose preposition ends it far from its verb no longer reads
+    ("In the Parliament of the United Kingdom, Plymouth is represented by the three "
+     "constituencies of Plymouth Moor View, Plymouth Sutton and Devonport and South West Devon "
+     "and within the European Parliament as South West England.", None),
     # a bare shell noun ("the move") stands for the sentence before: no question
     ("The BBC moved its channels to satellite in 2003. This move was estimated to save the "
      "BBC 85 million pounds.", None),

@@ -137,6 +137,8 @@ SHELL_COMPLEMENT_WORDS = frozenset(
 )
 # nouns that name nobody in particular: "{{c1::People}} burst into cheering" asks nothing
 ANYONE_NOUNS = frozenset({"people", "person", "persons", "someone", "somebody", "everyone"})
+# a question ending on its preposition reads only while the preposition stays near its verb
+MAX_STRANDED_QUESTION_WORDS = 20
 EMPHATIC_DO = frozenset({"do", "does", "did"})
 MAX_QUESTION_WORDS = 25  # a complement is cut at a phrase boundary to fit this
 MAX_ANY_QUESTION_WORDS = 30  # a question still longer (no safe cut) is dropped
@@ -917,6 +919,8 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
             # the preposition whose object is asked for ends the question
             preposition = role[len(STRANDED_ROLE) :].strip()
             question = finish_question(f"{question[:-1]} {preposition}")
+            if len(question.split()) > MAX_STRANDED_QUESTION_WORDS:
+                return None  # "What is Plymouth represented by … (20 words) … as?" loses its verb
     if question is None or contains_words(question, answer):
         return None
     unresolved = UNRESOLVED_WORDS - (SUBJECT_POSSESSIVES if role == "subject" else frozenset())
