@@ -31,7 +31,7 @@ from .centrality import (
     word_count,
 )
 from .clauses import FIRST_NAMES, acts_as_a_person, clause_for, join_tokens, resolve_pronoun
-from .people import FEMALE_NAMES, MALE_NAMES, TITLE_GENDERS
+from .people import gender_of_name
 from .text import doc_ents, ents_in, noun_chunks_in
 
 _T = TypeVar("_T")
@@ -484,8 +484,9 @@ def _who_or_what(phrase: SpacySpan) -> str:
 
 def _possessive_of_someone_else(answer: SpacySpan, verb: Token) -> bool:
     """Whether the clause holds a "her" that cannot be the answer's (a man, or a name of no
-    known gender) or a "his" that cannot be (a woman): the question then names nobody."""
-    gender = _name_gender(answer)
+    known gender from its title or given name) or a "his" that cannot be (a woman): the
+    question then names nobody."""
+    gender = gender_of_name(answer.text)
     for token in verb.subtree:
         if token.i <= verb.i or token.dep_ != "poss":
             continue
@@ -494,18 +495,6 @@ def _possessive_of_someone_else(answer: SpacySpan, verb: Token) -> bool:
         if token.lower_ == "his" and gender == "f":
             return True
     return False
-
-
-def _name_gender(answer: SpacySpan) -> str:
-    """ "f" or "m" from the answer's title or given name ("Mrs. Bennet", "Jane"), else ""."""
-    words = [t.lower_.rstrip(".") for t in answer if t.is_alpha]
-    if not words:
-        return ""
-    if words[0] in TITLE_GENDERS:
-        return TITLE_GENDERS[words[0]]
-    if words[0] in FEMALE_NAMES:
-        return "f"
-    return "m" if words[0] in MALE_NAMES else ""
 
 
 def _specific(phrase: SpacySpan) -> bool:
@@ -614,7 +603,7 @@ def _embedded_statement(verb: Token) -> bool:
     )
 
 
-def _bare_singular(noun: Token) -> bool:
+def _bare_idiom_noun(noun: Token) -> bool:
     """An idiom's noun with no determiner or modifier: "on record", "at home", "in charge"
     ("characterized by dukkha" is no idiom: a bare noun alone is not enough)."""
     return noun.lemma_.lower() in IDIOM_NOUNS and not any(
@@ -772,7 +761,7 @@ def wh_question_for(
             return ("Where", role, clause, answer) if clause is not None else None
     if preposition.lower_ not in STRANDABLE_PREPOSITIONS or preposition.i < verb.i:
         return None  # a fronted adverbial ("In addition to …,") is background, not an argument
-    if number is None and _bare_singular(node):
+    if number is None and _bare_idiom_noun(node):
         return None  # "on record", "at home", "in charge": an idiom, not a thing to ask for
     if any(
         c.dep_ == "prep" and c.lower_ == preposition.lower_ and verb.i < c.i < preposition.i

@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Clause
 from .people import FEMALE_NAMES, MALE_NAMES
+from .people import PERSON_PRONOUNS as PERSON_PRONOUN_GENDERS
+from .people import POSSESSIVE_PRONOUNS as POSSESSIVE_GENDERS
 from .text import doc_ents
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -75,11 +77,8 @@ PERSON_VERBS = frozenset(
      "smile", "laugh", "cry", "marry", "write", "read", "decide", "refuse", "promise",
      "admit", "deny", "confess", "complain", "exclaim", "whisper", "remark", "observe"}
 )  # fmt: skip
-# the gender a pronoun and a word bound to a name share
-PRONOUN_GENDER = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "herself": "female",
-}  # fmt: skip
+# the gender a pronoun and a word bound to a name share ("m"/"f", as people.py writes them)
+PRONOUN_GENDER = PERSON_PRONOUN_GENDERS | POSSESSIVE_GENDERS | {"himself": "m", "herself": "f"}
 # clauses that modify a noun: what they hold is not about the clause's own subject
 NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 RESOLVE_WINDOW = 3  # sentences looked back for a pronoun's antecedent

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import DefinitionFact, Span
 from ..vocabulary import is_person_noun
-from .people import FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, TITLE_GENDERS
+from .people import PERSON_NOUNS, gender_of_name
 from .text import doc_text
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -214,32 +214,31 @@ def clip_definiens(doc: Doc, first: int, last: int) -> int:
 def _gender_clash(doc: Doc, term: tuple[int, int], definiens: tuple[int, int]) -> bool:
     """Whether a term with a gendered title or given name ("Queen Aerope", "Mary Smith") is
     defined by a noun of the other gender ("the brother of …", "his wife")."""
-    words = [t.lower_.rstrip(".") for t in doc[term[0] : term[1] + 1] if t.is_alpha]
-    if not words:
+    named = gender_of_name(doc[term[0] : term[1] + 1].text)
+    head = _single_head(doc, *definiens)
+    if not named or head is None:
         return False
-    named = TITLE_GENDERS.get(words[0], "")
-    if not named:
-        named = "f" if words[0] in FEMALE_NAMES else "m" if words[0] in MALE_NAMES else ""
-    heads = [
-        t
-        for t in doc[definiens[0] : definiens[1] + 1]
-        if not (definiens[0] <= t.head.i <= definiens[1]) or t.head == t
-    ]
-    if not named or len(heads) != 1:
-        return False
-    described = PERSON_NOUNS.get(heads[0].lemma_.lower(), "")
+    described = PERSON_NOUNS.get(head.lemma_.lower(), "")
     return bool(described) and described != named
 
 
 def _plural_term(doc: Doc, first: int, last: int) -> bool:
     """A term headed by a plural common noun ("polytechnics"); plural-tagged names ("the United
     Nations", "the Netherlands") are one thing each."""
-    heads = [t for t in doc[first : last + 1] if not (first <= t.head.i <= last) or t.head == t]
-    if len(heads) != 1:
-        return False
-    head = heads[0]
+    head = _single_head(doc, first, last)
     # the tagger calls "dolmen" plural: an "-s" the lemma drops is the safer sign
-    return head.tag_ == "NNS" and head.lower_.endswith("s") and head.lemma_.lower() != head.lower_
+    return (
+        head is not None
+        and head.tag_ == "NNS"
+        and head.lower_.endswith("s")
+        and head.lemma_.lower() != head.lower_
+    )
+
+
+def _single_head(doc: Doc, first: int, last: int) -> Token | None:
+    """The one token of doc[first..last] whose head lies outside it, if only one does."""
+    heads = [t for t in doc[first : last + 1] if not (first <= t.head.i <= last) or t.head == t]
+    return heads[0] if len(heads) == 1 else None
 
 
 def _only_the_terms_words(doc: Doc, term: tuple[int, int], definiens: tuple[int, int]) -> bool:

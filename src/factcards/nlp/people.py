@@ -213,7 +213,7 @@ def _collect_mentions(context: _Context) -> None:
             name = _clean_name(_compound_chain(token))
             if name.isupper():
                 name = _small_capitals(doc, name)
-            if _gender_of_name(name) or name in person_words or token.lower_ in person_words:
+            if gender_of_name(name) or name in person_words or token.lower_ in person_words:
                 # not "Meryton was…" nor a capitalised "Astonishment": a place is no "he"
                 _add_mention(context, _mention(context, token, name))
         elif (
@@ -239,7 +239,7 @@ def _collect_mentions(context: _Context) -> None:
 def _mislabelled_person(token: Token) -> bool:
     """ "Lydia declared …" tagged as an organisation: a common given name as subject is a person
     (not when tagged as a place: "Charlotte" may be the city)."""
-    return token.ent_type_ not in PLACE_LABELS and bool(_gender_of_name(token.text))
+    return token.ent_type_ not in PLACE_LABELS and bool(gender_of_name(token.text))
 
 
 def _small_capitals(doc: Doc, name: str) -> str:
@@ -300,12 +300,12 @@ def _learn_genders(context: _Context) -> None:
 
 
 def _mention(context: _Context, token: Token, name: str) -> _Mention:
-    gender = _gender_of_name(name)
+    gender = gender_of_name(name)
     return _Mention(token.idx, name, gender, token.dep_ in SUBJECT_DEPS,
                     context.sentence_of_token[token.i])  # fmt: skip
 
 
-def _gender_of_name(name: str) -> str:
+def gender_of_name(name: str) -> str:
     """ "m"/"f" from a title ("Mrs. Long") or a common given name ("Mary"), else ""."""
     words = name.lower().split()
     if not words:
@@ -355,7 +355,7 @@ def _titled_names(context: _Context) -> dict[str, set[str]]:
         context.titled = {}
         for mention in context.mentions:
             words = mention.name.split()
-            gender = _gender_of_name(mention.name)
+            gender = gender_of_name(mention.name)
             if len(words) == 2 and words[0].lower() in FEMALE_TITLES | MALE_TITLES and gender:
                 if words[0].lower().rstrip(".") in ("miss", "lady", "sir"):
                     gender = ""  # "Miss Bennet" is a daughter, "Sir William" a given name
@@ -365,7 +365,7 @@ def _titled_names(context: _Context) -> dict[str, set[str]]:
 
 
 def _gender(context: _Context, name: str) -> str:
-    return context.genders.get(name) or _gender_of_name(name)
+    return context.genders.get(name) or gender_of_name(name)
 
 
 def _resolve_pronoun(
