@@ -254,8 +254,8 @@ def is_trivial_answer(text: str) -> bool:
 def names_nobody(text: str) -> bool:
     """A trivial answer, or one of nouns for anyone ("People"): as a claim's answer it asks
     nothing (as a term, "What is a person?" is a fair question)."""
-    words = normalise(text).split()
-    return is_trivial_answer(text) or all(w in ANYONE_NOUNS or w in STOP_WORDS for w in words)
+    nobody = PRONOUNS | STOP_WORDS | ANYONE_NOUNS
+    return all(word in nobody for word in normalise(text).split())
 
 
 def escape_cloze(text: str) -> str:
