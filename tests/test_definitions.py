@@ -78,6 +78,17 @@ POSITIVES = [
         "A Geologist is a contributor to the science of geology , studying the Earth .",
         ("Geologist", "a contributor to the science of geology", "copular"),
     ),
+    # a relative clause without its "that", which the parse hung on the main verb, stays
+    (
+        "Economists use the term demand to refer to the amount of some good or service "
+        "consumers are willing and able to purchase at each price.",
+        (
+            "demand",
+            "the amount of some good or service consumers are willing and able to purchase at "
+            "each price",
+            "definitor",
+        ),
+    ),
     # copular: "any of", "someone who"
     (
         "A Lynx is any of four medium-sized wild cats .",

@@ -25,7 +25,7 @@ from ..model import Clause, DateFact
 from ..model import Span as TextSpan
 from ..vocabulary import MONTH_NUMBERS
 from .clauses import clause_for, join_tokens, resolve_pronoun
-from .text import doc_ents, doc_text, paragraph_spans
+from .text import FINITE_VERB_TAGS, doc_ents, doc_text, paragraph_spans
 
 DOCUMENT_DATE_KEY = "factcards.document_date"
 WORKS_KEY = "works"  # doc.spans key of titles of works (see nlp/pipeline.py)
@@ -69,9 +69,6 @@ REFERENCE_WORDS = frozenset(
 )
 # tags of verbs that carry an event; a date in a line without one (a byline) is not an event
 EVENT_VERB_POS = frozenset({"VERB", "AUX"})
-# a finite verb: a line with only "competing …" or "founded in 1842" is a fragment (a caption, a
-# list item, a sentence cut by a page break) that asserts nothing a card can drill
-FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # verbs that, with nothing after them, stand for a verb of another clause ("as she did")
 ELLIPTIC_LEMMAS = frozenset({"do", "happen"})
 # an opening pronoun whose name a cloze shows: only people are resolved well enough

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import DefinitionFact, Span
 from ..vocabulary import is_person_noun
 from .people import PERSON_NOUNS, gender_of_name
-from .text import doc_text
+from .text import FINITE_VERB_TAGS, doc_text
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # determiners/possessives that make a subject anaphoric ("this theory", "his party")
@@ -269,6 +269,22 @@ def _verb_cut_from_its_object(doc: Doc, last: int) -> bool:
     )
 
 
+def through_contact_clause(doc: Doc, last: int) -> int:
+    """The definiens's last token, extended over a relative clause without its "that"
+    ("the amount of some good or service | consumers are willing … to purchase"): a finite
+    verb right after the closing noun, with no comma or "and" between, that the parse hung on
+    the sentence's main verb instead. What it says restricts the noun, so it is kept."""
+    if doc[last].pos_ not in NOUN_POS or last + 1 >= len(doc):
+        return last
+    verb = doc[last + 1]
+    if verb.tag_ not in FINITE_VERB_TAGS or verb.dep_ != "conj" or verb.left_edge.i != verb.i:
+        return last
+    end = verb.right_edge.i
+    while end > verb.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return end
+
+
 def _ends_inside_a_word(doc: Doc, last: int) -> bool:
     """Whether token `last` runs on, without a space, into a hyphen ("non-…")."""
     if last + 1 >= len(doc) or doc[last].whitespace_:
@@ -453,7 +469,7 @@ def definition_fact(
         return None
     if _bare_metalinguistic(doc, term_first, term_last):
         return None
-    def_last = clip_definiens(doc, def_first, def_last)
+    def_last = clip_definiens(doc, def_first, through_contact_clause(doc, def_last))
     balanced = close_brackets(doc, def_first, def_last)
     if balanced is None:
         return None

@@ -16,6 +16,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 TEXT_KEY = "factcards.text"
+# tags of a verb with a tense of its own (or a modal): the head of a full clause
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 NOUN_CHUNKS_KEY = "factcards.noun_chunks"
 
