@@ -315,6 +315,8 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # "the only ones …": a pro-form names no class
+    "Stupid men are the only ones worth knowing, after all.",
     "This was a mistake.",
     "It is necessary to understand the struggle.",
     "Stalinism was not a theory of revolution.",

@@ -327,6 +327,18 @@ def _outside_brackets(doc: Doc, term: tuple[int, int], limit: int) -> tuple[int,
     return start, end
 
 
+def _singles_out(noun: Token) -> bool:
+    """ "the only source of income", "the only ones worth knowing": a noun that picks the
+    subject out of others says nothing of what the subject is."""
+    return any(c.dep_ == "amod" and c.lower_ == "only" for c in noun.children)
+
+
+def _pro_form(noun: Token) -> bool:
+    """ "the only ones worth knowing": "one(s)" with no "of" phrase stands in for a noun the
+    sentence does not name ("one of the oldest cities" names its class)."""
+    return noun.lemma_.lower() == "one" and not any(c.lower_ == "of" for c in noun.children)
+
+
 def _has_mark(token: Token) -> bool:
     return any(c.dep_ == "mark" for c in token.children)
 
@@ -351,8 +363,7 @@ def _is_class_attribute(attribute: Token) -> bool:
         return False  # "male literacy is 66%", "the duration is 1298 years"
     if attribute.lemma_.lower() in RELATIONAL_NOUNS and not _relates_a_class(attribute):
         return False
-    # "the only source of income" singles out; it does not say what the subject is
-    if any(c.dep_ == "amod" and c.lower_ == "only" for c in attribute.children):
+    if _singles_out(attribute):
         return False
     return not any(
         c.dep_ == "det" and c.lower_ in {"no", "this", "that", "another", "neither"}
@@ -552,7 +563,7 @@ def surface_copular_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     if i >= len(tokens) or tokens[i].lower_ not in DEFINIENS_STARTS:
         return
     first_noun = next((t for t in tokens[i:] if t.pos_ in NOUN_POS), None)
-    if first_noun is None or _judges(first_noun, indefinite_term):
+    if first_noun is None or _judges(first_noun, indefinite_term) or _pro_form(first_noun):
         return
     if _compares_before(doc, tokens[i].i, first_noun.i, sent.end):
         return
