@@ -131,11 +131,15 @@ NO_DATES = [
     # a fragment with no finite verb asserts nothing (a list item, a caption, a cut sentence)
     ("Division I, primarily competing in the conference since the 2013–14 school year.", None),
     ("Bonds due Nov. 17, 1992, priced at 101 to yield 5.75% less fees.", None),
+    # an opening "This" subject: the cloze would lean on what the sentences before said
+    ("This meant that a third of the lending was frozen and stayed frozen into June 2009.", None),
+    ("That was in 1917, before the war.", None),
 ]  # fmt: skip
 # a sentence headed by a verb, or with a finite one, asserts its date
 DATED_SENTENCES = [
     "In 1999, the company was sold to investors.",
     "Founded in 1842, the school moved to the city in 1873.",
+    "This year, in June 2009, the bank was frozen.",  # "This" is a determiner here
 ]
 
 

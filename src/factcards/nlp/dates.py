@@ -73,6 +73,8 @@ EVENT_VERB_POS = frozenset({"VERB", "AUX"})
 ELLIPTIC_LEMMAS = frozenset({"do", "happen"})
 # an opening pronoun whose name a cloze shows: only people are resolved well enough
 PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# a subject that points back to the sentences before ("This meant that …"): no cloze shows what
+DEMONSTRATIVE_PRONOUNS = frozenset({"this", "that", "these", "those"})
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "one", "this", "that"})
 # prepositions that make a date a bound ("since 1990"): "When did ...?" would ask the wrong thing
 BOUNDING_PREPOSITIONS = frozenset(
@@ -263,6 +265,8 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
         event = _event(noun, span) if noun is not None else None
         if match.kind == "decade" and clause is None and event is None:
             continue  # "in the 1920s" alone says too little to ask about
+        if clause is None and _opens_on_a_demonstrative(sentence):
+            continue  # "This meant that … into June 2009": the cloze leans on what "this" is
         yield DateFact(
             sentence=sentence_span,
             date=TextSpan(match.start, match.end, doc_text(doc)[match.start : match.end]),
@@ -271,6 +275,17 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
             event=event,
             referent=_opening_referent(sentence) if clause is None else None,
         )
+
+
+def _opens_on_a_demonstrative(sentence: Span) -> bool:
+    """Whether the sentence opens on "This"/"These" … standing alone as a subject ("This meant
+    …"), not as a determiner ("This year …")."""
+    first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+    return (
+        first is not None
+        and first.lower_ in DEMONSTRATIVE_PRONOUNS
+        and first.dep_ in {"nsubj", "nsubjpass"}
+    )
 
 
 def _opening_referent(sentence: Span) -> str | None:
