@@ -269,6 +269,17 @@ WH_QUESTIONS = [
      None),
     ("The delegates rejected the idea of a separate peace.", "idea",
      ("What", "object", "the idea of a separate peace")),
+    # a verb with two objects: asking for either leaves the other in the answer's place
+    ("In 2015, West appointed Pusha T the new president of GOOD Music.", "new president", None),
+    ("In 2015, West appointed Pusha T the new president of GOOD Music.", "Pusha T", None),
+    ("She gave the museum a painting by Monet.", "painting", None),
+    ("She gave a painting to the museum.", "painting", ("What", "object", "a painting")),
+    # a date is asked with "When" (by the date notes), not "What … on?"
+    ("The new status took effect on 15 July 2007.", "15 July 2007", None),
+    ("The new status was announced on the radio.", "radio", ("What", "stranded on", "the radio")),
+    # "in turn", "take effect": fixed phrases, not things
+    ("Richard Rorty was in turn a student of Hartshorne.", "turn", None),
+    ("The new status took effect on Sunday.", "effect", None),
 ]  # fmt: skip
 
 # text, answer candidate -> (wh, role, answer) when relative clauses count as clauses

@@ -107,8 +107,14 @@ STRANDABLE_PREPOSITIONS = frozenset(
 ADVERBIAL_NOUNS = frozenset(
     {"time", "times", "moment", "point", "period", "addition", "terms", "term", "spite",
      "order", "respect", "regard", "view", "way", "fact", "case", "hand", "part", "end",
-     "course", "place", "behalf", "light", "front", "sense", "extent", "degree", "number"}
+     "course", "place", "behalf", "light", "front", "sense", "extent", "degree", "number",
+     "turn", "return", "effect"}
 )  # fmt: skip
+# a verb's second object ("appointed Pusha T | the new president", "gave the museum | a
+# painting"): asking for one object leaves the other reading as the answer's role
+SECOND_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd"})
+# dates and times are asked with "When" by the date notes: "What did it take effect on?" is not
+TIME_LABELS = frozenset({"DATE", "TIME"})
 # a subject that denies ("No one had suggested X"): asking "What had no one suggested?" turns
 # the claim into its opposite's question
 NEGATIVE_SUBJECT_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither", "noone"})
@@ -745,10 +751,12 @@ def wh_question_for(
     if not len(answer):
         return None
     if node.dep_ in {"dobj", "attr"}:
+        if _has_second_object(verb, node):
+            return None  # "Who did West appoint Pusha T?"
         clause = clause_for(verb, full, simple=simple)
         return (wh, "object", clause, answer) if clause is not None else None
     preposition = node.head
-    if _negated_preposition(preposition):
+    if _negated_preposition(preposition) or node.ent_type_ in TIME_LABELS:
         return None
     if number is None and node.ent_type_ in PLACE_LABELS:
         if preposition.lower_ in PLACE_PREPOSITIONS:
@@ -773,6 +781,15 @@ def wh_question_for(
     if clause is None:
         return None
     return wh, f"stranded {preposition.lower_}", clause, answer
+
+
+def _has_second_object(verb: Token, node: Token) -> bool:
+    """Whether the verb has another nominal object beside `node` (double object, or an object
+    and its predicate: "appointed Pusha T the new president")."""
+    return any(
+        c.i != node.i and c.dep_ in SECOND_OBJECT_DEPS and c.pos_ in {"NOUN", "PROPN", "PRON"}
+        for c in verb.children
+    )
 
 
 def _denying_subject(verb: Token) -> bool:
