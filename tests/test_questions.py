@@ -37,6 +37,7 @@ from factcards.questions import (
     make_cloze,
     note_guid,
     quote_cloze,
+    quote_notes,
     readable_date,
     shorten_quote,
     speaker_visible,
@@ -798,6 +799,24 @@ QUOTE_CLOZES = [
     ("Lenin", "Too short a quote.", None),
     ("Lenin", " ".join(["word"] * 30), None),
 ]  # fmt: skip
+
+
+def test_quote_cloze_blanks_the_key_phrase_the_parse_found() -> None:
+    text = 'She said: "I  should be sorry\nto think our friend mercenary."'
+    start = text.index("I ")
+    end = text.index('."') + 1
+    key = text.index("mercenary")
+    fact = QuoteFact(
+        sentence=Span(0, len(text), text),
+        quote=Span(start, end, text[start:end]),
+        speaker="Mrs. Gardiner",
+        verb="said",
+        key=Span(key, key + len("mercenary"), "mercenary"),
+    )
+    fronts = [note.front for note in quote_notes(document_from_text(text), fact)]
+    assert fronts[-1] == (
+        "Complete Mrs. Gardiner’s words: «I should be sorry to think our friend {{c1::mercenary}}.»"
+    )
 
 
 @pytest.mark.parametrize(("speaker", "quote", "expected"), QUOTE_CLOZES)

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcards.model import QuoteFact
-from factcards.nlp.quotes import PERSON_PRONOUNS, find_quotes, quote_spans
+from factcards.nlp.quotes import PERSON_PRONOUNS, find_quotes, key_phrase, quote_spans
 from factcards.nlp.text import paragraph_spans
 
 pytestmark = pytest.mark.slow
@@ -391,6 +391,9 @@ def test_any_text_gives_well_formed_facts(parse, text: str, mark_work: bool) -> 
         assert doc.text[fact.quote.start : fact.quote.end] == fact.quote.text
         assert doc.text[fact.sentence.start : fact.sentence.end] == fact.sentence.text
         assert fact.speaker and fact.speaker.lower() not in PERSON_PRONOUNS
+        if fact.key is not None:  # the key phrase lies inside the quote, as the text has it
+            assert fact.quote.start <= fact.key.start < fact.key.end <= fact.quote.end
+            assert doc.text[fact.key.start : fact.key.end] == fact.key.text
         assert fact.verb
 
 
@@ -635,3 +638,27 @@ def test_relations_and_narration(parse, text: str, start_words: str, speaker: st
     else:
         assert facts, f"no quote with {start_words!r}"
         assert facts[0].speaker == speaker
+
+
+# a quote (between the first pair of double quotation marks) -> the key phrase its cloze blanks
+KEY_PHRASES = [
+    ('"I should be sorry to think our friend mercenary," she said.', "mercenary"),
+    ('"It is the whole uncertainty about what is happening around us," he said.', "happening"),
+    ('"They have to continue to tighten their belts," said Craig Kloner.', "belts"),
+    ('He called it "an artifact of excessively loose credit conditions" in May.',
+     "excessively loose credit conditions"),
+    # the last phrase repeats an earlier word: the one before it is new
+    ('"The war is the war, and peace is a dream of the war," he said.', "dream"),
+    ('"It is, it is," he said.', None),
+    ('"It is nearly fifty miles," she said.', "nearly fifty miles"),
+    ('"What could set you off in the first place?" she asked.', "first place"),
+    ('"Lizzy may lose her way again to-day," he said.', "to-day"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), KEY_PHRASES)
+def test_key_phrase_is_one_phrase(parse, text: str, expected: str | None) -> None:
+    start = text.index('"') + 1
+    end = text.index('"', start)
+    found = key_phrase(parse(text), start, end)
+    assert (found.text if found else None) == expected

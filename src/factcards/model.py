@@ -170,6 +170,9 @@ class QuoteFact(Fact):
     verb: str = "wrote"  # the reporting verb in the past tense: "wrote", "said", "declared"
     work: str | None = None
     year: str | None = None
+    # the phrase a cloze of the quote blanks (its last noun phrase or content word), when the
+    # parse shows one; without it the cloze falls back to a reading of the words alone
+    key: Span | None = None
 
     def anchor(self) -> tuple[str, ...]:
         return ("quote", self.speaker, " ".join(self.quote.text.split()[:12]))

@@ -815,7 +815,7 @@ def quote_notes(document: Document, fact: QuoteFact) -> Iterator[Note]:
         "year": year or None,
     }
     yield _note(document, fact, front, back, **fields)
-    cloze = quote_cloze(speaker, quote)
+    cloze = quote_cloze(speaker, quote, _key_in_quote(fact, quote))
     if cloze:
         yield _note(document, fact, cloze, back, variant="cloze", **fields)
 
@@ -857,11 +857,22 @@ def possessive(name: str) -> str:
     return name + ("’" if name.endswith("s") else "’s")
 
 
-def quote_cloze(speaker: str, quote: str) -> str | None:
-    """'Complete Trotsky’s words: «… {{c1::permanent revolution}} …»' for a short quote."""
+def _key_in_quote(fact: QuoteFact, quote: str) -> tuple[int, int] | None:
+    """Where the extractor's key phrase is in the quote as shown (whitespace cleaned)."""
+    if fact.key is None:
+        return None
+    before = clean_whitespace(fact.quote.text[: fact.key.start - fact.quote.start] + "|")
+    start = len(before) - 1
+    end = start + len(clean_whitespace(fact.key.text))
+    return (start, end) if quote[start:end] == clean_whitespace(fact.key.text) else None
+
+
+def quote_cloze(speaker: str, quote: str, where: tuple[int, int] | None = None) -> str | None:
+    """'Complete Trotsky’s words: «… {{c1::permanent revolution}} …»' for a short quote; `where`
+    is the key phrase the parse found, else the words alone point to one."""
     if not MIN_CLOZE_QUOTE_WORDS <= len(quote.split()) <= MAX_CLOZE_QUOTE_WORDS:
         return None
-    where = key_phrase(quote)
+    where = where or key_phrase(quote)
     if where is None:
         return None
     deletion = cloze_front(quote, *where)

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterator
 
 from spacy.attrs import IDX
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import QuoteFact, Span
 from .people import PERSON_PRONOUNS, _collect_mentions
@@ -207,7 +207,79 @@ def _fact_for(context: _Context, quote: _Quote) -> QuoteFact | None:
         verb=quote.verb,
         work=quote.work,
         year=quote.year,
+        key=key_phrase(context.doc, quote.start, quote.end),
     )
+
+
+# words a quote's key phrase is made of; an adverb only as a modifier ("excessively loose")
+KEY_WORD_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
+KEY_MODIFIER_POS = KEY_WORD_POS | {"ADV"}
+# a phrase's words before its head: "the {{whole uncertainty}}", "{{excessively loose credit
+# conditions}}"; a subject before its predicate ("our friend | mercenary") is two phrases
+PREMODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod", "advmod", "npadvmod"})
+MAX_KEY_WORDS = 4
+
+
+def key_phrase(doc: Doc, start: int, end: int) -> Span | None:
+    """The quote's key phrase: its last run of content words that is one phrase (each word
+    before the last modifies a later one), ending in a noun, adjective, verb or number, whose
+    words the rest of the quote does not repeat (English puts new information last)."""
+    text = doc_text(doc)
+    quoted = doc.char_span(start, end, alignment_mode="contract")
+    if quoted is None:
+        return None
+    for run in reversed(list(_phrase_runs(quoted))):
+        run = run[-MAX_KEY_WORDS:]
+        first, last = _whole_words(doc, run[0].i, run[-1].i)
+        phrase = text[first:last].lower()
+        rest = f"{text[start:first]} … {text[last:end]}".lower()
+        if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", rest) is None:
+            return Span(first, last, text[first:last])
+    return None
+
+
+def _whole_words(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Character bounds of tokens first..last, grown over hyphens inside a word ("to-day")."""
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
+        if doc[first - 1].whitespace_:
+            break
+        first -= 2
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
+        if doc[last + 1].whitespace_:
+            break
+        last += 2
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _phrase_runs(tokens) -> Iterator[list[Token]]:
+    """Runs of content words, each cut where a word does not modify a later word of its run."""
+    run: list[Token] = []
+    for token in tokens:
+        # spaCy's stop list holds "fifty" and "first": a number or adjective is content
+        content = token.pos_ in KEY_MODIFIER_POS and token.dep_ != "prt"
+        content = content and (token.pos_ in {"NUM", "ADJ"} or not token.is_stop)
+        if content and run and not _modifies_later(run[-1], token):
+            yield from _ending_in_a_key_word(run)
+            run = []
+        if content:
+            run.append(token)
+        elif run:
+            yield from _ending_in_a_key_word(run)
+            run = []
+    if run:
+        yield from _ending_in_a_key_word(run)
+
+
+def _modifies_later(word: Token, following: Token) -> bool:
+    """Whether `word` premodifies `following` or a word after it in the same phrase."""
+    return word.dep_ in PREMODIFIER_DEPS and word.head.i >= following.i
+
+
+def _ending_in_a_key_word(run: list[Token]) -> Iterator[list[Token]]:
+    """The run, if its last word can be the key: a noun, adjective, verb or number, or a
+    comparative adverb ("much farther"); "indeed", "undoubtedly" are asides."""
+    if run[-1].pos_ in KEY_WORD_POS or run[-1].tag_ == "RBR":
+        yield run
 
 
 def _looks_like_title(context: _Context, quote: _Quote) -> bool:
