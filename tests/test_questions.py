@@ -691,6 +691,10 @@ WH_QUESTIONS = [
     ("How many strikers", Clause("The police", (), "arrested", "arrest", "VBD", "at the gates"),
      "How many strikers did the police arrest at the gates?"),
     ("What", Clause("it", (), "eliminated", "eliminate", "VBD"), None),
+    # a complement cut before the clause its "that" opens asks about nothing
+    ("When", Clause("The court", (), "noted", "note", "VBD",
+     "in its judgement on the case that in 1992 the majority of legal scholars took the "
+     "narrow view that the intent mattered more than the acts of the accused"), None),
 ]  # fmt: skip
 
 

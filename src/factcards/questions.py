@@ -500,10 +500,19 @@ def _with_complement(words: list[str], raw_complement: str) -> str | None:
     if complement:
         budget = MAX_QUESTION_WORDS - len(" ".join(words).split())
         complement = _tidy_complement(fit_complement(complement, budget))
+        if _ends_on_complementiser(complement):
+            return None  # "Who writes that?": what was written was cut off
         if complement:
             words.append(complement)
     question = finish_question(" ".join(words))
     return question if len(question.split()) <= MAX_ANY_QUESTION_WORDS else None
+
+
+def _ends_on_complementiser(complement: str) -> bool:
+    """Whether a cut complement ends on the "that" of a clause it lost ("noted in its judgement
+    that"): the question would ask about a report without what it reports."""
+    words = complement.split()
+    return bool(words) and words[-1].lower() == "that"
 
 
 def date_question(clause: Clause | None, common_words: Container[str] = frozenset()) -> str | None:

@@ -81,6 +81,14 @@ PERSON_VERBS = frozenset(
 PRONOUN_GENDER = PERSON_PRONOUN_GENDERS | POSSESSIVE_GENDERS | {"himself": "m", "herself": "f"}
 # clauses that modify a noun: what they hold is not about the clause's own subject
 NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# tags the tagger gives a finite verb after a subject when it misreads it (see effective_tag)
+MISREAD_FINITE_TAGS = frozenset({"VBN", "VB", "NN", "NNS"})
+# children only a noun has: a word with one of them is no misread verb ("the raise")
+NOUN_ONLY_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "case"})
+# endings of irregular participles that are never a past ("born", "taken", "shown", "done")
+PARTICIPLE_ONLY_ENDINGS = ("en", "wn", "rn", "ne", "un")
+# pronouns a plain present ("give", not "gives") agrees with
+PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they"})
 RESOLVE_WINDOW = 3  # sentences looked back for a pronoun's antecedent
 TRIM_CHARS = " ,;:—–-\"'“”‘’([]"
 QUOTE_CHARS = "\"'“”‘’"
@@ -95,7 +103,7 @@ def clause_for(
     phrase is left out: "Who was the school excavated by?"). With `simple`, adverbial clauses
     after the verb are left out too ("…, as he accepted …"), as Heilman & Smith simplify.
     """
-    if verb.dep_ in AUX_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+    if verb.dep_ in AUX_DEPS or not reads_as_verb(verb):
         return None
     answer_phrase = _answer_phrase(verb, answer)
     subject = _subject(verb, answer_phrase)
@@ -114,13 +122,8 @@ def clause_for(
     ):
         auxiliaries = ("were",) if verb.head.tag_ in {"NNS", "NNPS"} else ("was",)
         tag = "VBN"
-    if (
-        tag == "VBN"
-        and not auxiliaries
-        and verb.dep_ in {"ROOT", "conj"}
-        and any(c.dep_ == "nsubj" for c in verb.children)
-    ):
-        tag = "VBD"  # "The Fighting Irish previously competed in …": a past the tagger missed
+    if verb.dep_ != "acl":
+        tag = effective_tag(verb)
     negated = any(child.dep_ == "neg" for child in verb.children)
     complement = _complement(verb, answer_phrase, end, simple)
     return Clause(
@@ -132,6 +135,57 @@ def clause_for(
         complement=complement,
         negated=negated,
     )
+
+
+def effective_tag(verb: Token) -> str:
+    """The verb's tag, corrected where the tagger read a finite verb of a main clause as a
+    participle or an infinitive: with a subject of its own before it and no auxiliary, a "VBN"
+    is a past ("The Fighting Irish previously competed in …") and a "VB" after a plural subject
+    a present ("Earlier biographies … give different accounts"). An imperative has no subject
+    and a bare infinitive ("saw them try") is no main clause, so neither is changed."""
+    tag = verb.tag_
+    if tag not in MISREAD_FINITE_TAGS or verb.dep_ not in {"ROOT", "conj"}:
+        return tag
+    if any(child.dep_ in AUX_DEPS | NOUN_ONLY_DEPS for child in verb.children):
+        return tag
+    if verb.text[:1].isupper() and not verb.is_sent_start:
+        return tag  # a capitalised word inside a sentence is a title's ("Give My Head Peace")
+    if verb.pos_ == "NOUN" and verb.dep_ != "ROOT":
+        return tag
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return tag
+    plural = _plural_subject(subjects[0])
+    if tag == "VBN":
+        return tag if _passive_participle(verb) else "VBD"
+    if tag == "NNS":  # "evolution selects against …": a singular subject's present
+        return "VBZ" if not plural and subjects[0].pos_ != "PRON" else tag
+    return "VBP" if plural else tag  # "VB", or "NN" for "the roots of Buddhism lie in …"
+
+
+def reads_as_verb(token: Token) -> bool:
+    """A verb, or a noun the tagger misread that heads the sentence with a subject before it
+    ("the roots of Buddhism lie in …", "Early settlers raise cattle")."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    return token.pos_ == "NOUN" and effective_tag(token) in {"VBP", "VBZ"}
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A participle that is no past: it has an agent ("the Karma Kargyu supported by the king")
+    or a form only a participle has ("William Cookworthy born in Kingsbridge", "taken")."""
+    if any(child.dep_ == "agent" for child in verb.children):
+        return True
+    word = verb.lower_
+    return word.endswith(PARTICIPLE_ONLY_ENDINGS) and not word.endswith("ed")
+
+
+def _plural_subject(subject: Token) -> bool:
+    """A subject a plain present agrees with: a plural noun, a coordination ("Wang and
+    Nyima"), or a plural or first/second person pronoun."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in PLURAL_PRONOUNS
+    return subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
 
 
 # --------------------------------------------------------------------------- answer phrase
