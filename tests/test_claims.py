@@ -349,6 +349,15 @@ CLAIM_QUESTIONS = [
      "anxiety, dissatisfaction).", "What is Samsara characterized by?"),
     # a word the text never repeats is no cloze, but may answer a question
     ("At the peak of the cycle, females will come into estrus.", "What will females come into?"),
+    # a "they" reported by a singular body stands for it, and the verb agrees with it
+    ("The Ministry of Civil Affairs said that they have provided 30,000 tents for those left "
+     "homeless.",
+     "How many tents has the Ministry of Civil Affairs provided for those left homeless?"),
+    # the subject pronoun of what the asked-for reporter says is the reporter
+    ("Reporters in the capital said they saw cracks on the walls of the old town hall.",
+     "Who said they saw cracks on the walls of the old town hall?"),
+    # a pronoun of the other gender is someone else: no question names the reporter for it
+    ("Mary Bennet said that he would come to the ball at Netherfield.", None),
     # a finite verb the tagger misread keeps its tense in the question
     ("Earlier biographies of the prince give different accounts.",
      "What do Earlier biographies of the prince give?"),  # lowered by the caller's word list

@@ -7,7 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcards.model import Clause
-from factcards.nlp.clauses import clause_for, effective_tag, resolve_pronoun
+from factcards.nlp.clauses import (
+    clause_for,
+    effective_tag,
+    reported_pronoun_agrees,
+    resolve_pronoun,
+)
 
 
 def token_named(doc, word: str, nth: int = 0):
@@ -284,3 +289,24 @@ def test_clause_of_a_misread_present_takes_do_support_tense(parse) -> None:
     clause = clause_of(parse, text, "give", "different accounts")
     assert clause is not None
     assert (clause.tag, clause.lemma) == ("VBP", "give")
+
+
+# text, subject, verb -> can the subject pronouns of what the verb reports be the subject?
+REPORTED_PRONOUNS = [
+    ("Reporters in the capital said they saw cracks on the walls.", "Reporters", "said", True),
+    ("Kanye West announced he would be headlining a tour.", "West", "announced", True),
+    ("Mary Bennet said that he would come to the ball.", "Bennet", "said", False),
+    ("The reporter said they saw cracks on the walls.", "reporter", "said", False),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "verb", "expected"), REPORTED_PRONOUNS)
+def test_reported_pronoun_agrees(parse, text: str, subject: str, verb: str, expected: bool) -> None:
+    doc = parse(text)
+    assert reported_pronoun_agrees(token_named(doc, subject), token_named(doc, verb)) is expected
+
+
+def test_he_is_not_resolved_to_a_woman_of_the_sentence(parse) -> None:
+    doc = parse("Mary Bennet said that he would come to the ball.")
+    pronoun = token_named(doc, "he")
+    assert resolve_pronoun(pronoun, pronoun.head) != "Mary Bennet"

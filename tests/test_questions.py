@@ -698,6 +698,20 @@ WH_QUESTIONS = [
 ]  # fmt: skip
 
 
+# a "those" that a phrase after it defines points nowhere; one alone points back
+POINTING = [
+    ("who saw those left homeless", ["who", "saw", "left", "homeless"]),
+    ("who helped those who fled", ["who", "helped", "who", "fled"]),
+    ("who banned those books", ["who", "banned", "those", "books"]),
+    ("who banned those", ["who", "banned", "those"]),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), POINTING)
+def test_pointing_words(question: str, expected: list[str]) -> None:
+    assert questions_module._pointing_words(question.split()) == expected
+
+
 @pytest.mark.parametrize(("wh", "clause", "expected"), WH_QUESTIONS)
 def test_wh_question(wh: str, clause: Clause, expected: str | None) -> None:
     assert wh_question(wh, clause) == expected

@@ -37,6 +37,7 @@ from .clauses import (
     effective_tag,
     join_tokens,
     reads_as_verb,
+    reported_pronoun_agrees,
     resolve_pronoun,
 )
 from .people import gender_of_name
@@ -722,6 +723,8 @@ def wh_question_for(
                 wh = "Who"
             if wh == "Who" and _possessive_of_someone_else(answer, verb):
                 return None  # "Who approached to claim her hand?" -> Darcy: whose hand?
+            if not reported_pronoun_agrees(node, verb):
+                return None  # "Mary said he would come" -> "Who said he …?": he is not Mary
         else:
             return None
         if verb.lemma_ == "be" and node.pos_ != "PROPN" and _has_attribute(verb):

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Clause
-from .people import FEMALE_NAMES, MALE_NAMES
+from ..vocabulary import is_person_noun
+from .people import FEMALE_NAMES, MALE_NAMES, gender_of_name
 from .people import PERSON_PRONOUNS as PERSON_PRONOUN_GENDERS
 from .people import POSSESSIVE_PRONOUNS as POSSESSIVE_GENDERS
 from .text import doc_ents
@@ -89,6 +90,11 @@ NOUN_ONLY_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "case"}
 PARTICIPLE_ONLY_ENDINGS = ("en", "wn", "rn", "ne", "un")
 # pronouns a plain present ("give", not "gives") agrees with
 PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they"})
+# the verb of a plural pronoun, made to agree with the singular noun the pronoun stands for
+SINGULAR_FORMS = {"have": "has", "are": "is", "were": "was", "do": "does"}
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+# subject pronouns of a reported clause that may be the reporter ("Reporters said they saw …")
+BOUND_SUBJECTS = frozenset({"he", "she", "they"})
 RESOLVE_WINDOW = 3  # sentences looked back for a pronoun's antecedent
 TRIM_CHARS = " ,;:—–-\"'“”‘’([]"
 QUOTE_CHARS = "\"'“”‘’"
@@ -124,6 +130,13 @@ def clause_for(
         tag = "VBN"
     if verb.dep_ != "acl":
         tag = effective_tag(verb)
+    if _they_for_one(verb):
+        # "The Ministry said that they have provided …": the question's subject is the
+        # singular body the pronoun stands for, and its verb agrees ("has the Ministry …")
+        auxiliaries = (
+            tuple(SINGULAR_FORMS.get(a.lower(), a) for a in auxiliaries[:1]) + (auxiliaries[1:])
+        )
+        tag = "VBZ" if tag == "VBP" else tag
     negated = any(child.dep_ == "neg" for child in verb.children)
     complement = _complement(verb, answer_phrase, end, simple)
     return Clause(
@@ -401,7 +414,8 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
         return phrase_text(governing)
     window_start = _window_start(pronoun)
     if word in PERSON_PRONOUNS:
-        return last_person(doc, window_start, pronoun.i) or _person_by_clause(
+        gender = PRONOUN_GENDER.get(word, "")
+        return last_person(doc, window_start, pronoun.i, gender) or _person_by_clause(
             doc, window_start, pronoun
         )
     # it/they: the previous sentence's non-pronoun subject, else a group-like entity
@@ -416,6 +430,54 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
                 continue  # "Switzerland … They grant degrees": a country is an "it"
             return _clean_name(ent)
     return None
+
+
+def _they_for_one(verb: Token) -> bool:
+    """Whether the verb's subject is a "they" that stands for the singular noun subject of the
+    clause reporting it ("The Sichuan Ministry of Civil Affairs said that they have …")."""
+    subjects = [c for c in _subject_children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].lower_ != "they":
+        return False
+    governing = _governing_subject(subjects[0])
+    return (
+        governing is not None
+        and _agrees("they", governing)
+        and governing.tag_ in SINGULAR_NOUN_TAGS
+        and not governing.conjuncts
+    )
+
+
+def reported_pronoun_agrees(subject: Token, verb: Token) -> bool:
+    """For "X said they saw …" asked as "Who said they saw …?": whether each subject pronoun of a
+    clause the verb reports can stand for X (its number and, for a person, its gender); a
+    question whose pronoun is someone else's ("Mary said he …" -> "Who said he …?") is none."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for pronoun in clause.children:
+            if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in BOUND_SUBJECTS:
+                continue
+            if not _bound_to(pronoun.lower_, subject):
+                return False
+    return True
+
+
+def _bound_to(pronoun: str, subject: Token) -> bool:
+    """Whether "they", "he" or "she" agrees with the subject noun `subject`."""
+    plural = subject.tag_ in {"NNS", "NNPS"} or bool(subject.conjuncts)
+    if pronoun == "they":
+        return plural or subject.ent_type_ in {"ORG", "NORP"}
+    if plural or not _names_a_person(subject):
+        return False
+    gender = gender_of_name(phrase_text(subject))
+    return gender in {"", PRONOUN_GENDER[pronoun]}
+
+
+def _names_a_person(subject: Token) -> bool:
+    """A person's name, or a noun for a person ("the spokesman")."""
+    return subject.ent_type_ == "PERSON" or (
+        subject.pos_ == "NOUN" and is_person_noun(subject.lemma_)
+    )
 
 
 def _governing_subject(pronoun: Token) -> Token | None:
@@ -435,7 +497,9 @@ def _agrees(pronoun_word: str, noun: Token) -> bool:
         noun.pos_ == "PROPN" and noun.i > 0 and noun.doc[noun.i - 1].lower_ in HONORIFICS
     )
     if pronoun_word in PERSON_PRONOUNS:
-        return is_person
+        # "Mary Bennet said that he …": a name of the other gender is not the referent
+        gender = gender_of_name(phrase_text(noun)) if is_person else ""
+        return is_person and gender in {"", PRONOUN_GENDER.get(pronoun_word, "")}
     if pronoun_word == "it":
         return not is_person and noun.tag_ in {"NN", "NNP"}
     return noun.tag_ in {"NNS", "NNPS"} or noun.ent_type_ in {"ORG", "NORP"}
@@ -456,10 +520,16 @@ def phrase_text(head: Token) -> str:
     return _after_stray_quote(join_tokens(_drop_discourse(tokens)))
 
 
-def last_person(doc: Doc, start: int, end: int) -> str | None:
-    """The most recent PERSON in doc[start:end], preferring one that is a subject or possessor."""
+def last_person(doc: Doc, start: int, end: int, gender: str = "") -> str | None:
+    """The most recent PERSON in doc[start:end], preferring one that is a subject or possessor;
+    with `gender` ("m"/"f"), none whose given name or title says the other one."""
     people = [
-        e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start >= start and e.end <= end
+        e
+        for e in doc_ents(doc)
+        if e.label_ == "PERSON"
+        and e.start >= start
+        and e.end <= end
+        and gender_of_name(e.text) in {"", gender or gender_of_name(e.text)}
     ]
     for ent in reversed(people):
         if ent.root.dep_ in {"nsubj", "nsubjpass", "poss"} or (
