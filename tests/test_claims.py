@@ -155,6 +155,13 @@ MAIN_CLAUSES = [
     ("Although the party grew quickly in the cities.", False),
     ("The long struggle against the revisionists of the party.", False),
     ("Building socialism in a single country.", False),
+    # a present after a plural subject, a past, a verb read as a noun: the tagger's misreadings
+    ("Earlier biographies of the prince give different accounts.", True),
+    ("The delegates of the northern provinces abstained from the vote.", True),
+    ("Historically, the roots of Buddhism lie in the religious thought of ancient India.", True),
+    # an imperative has no subject; a noun with a determiner is a noun
+    ("Give me the book.", False),
+    ("The raise in prices of the year.", False),
 ]
 
 
@@ -353,6 +360,23 @@ CLAIM_QUESTIONS = [
      "anxiety, dissatisfaction).", "What is Samsara characterized by?"),
     # a word the text never repeats is no cloze, but may answer a question
     ("At the peak of the cycle, females will come into estrus.", "What will females come into?"),
+    # a "they" reported by a singular body stands for it, and the verb agrees with it
+    ("The Ministry of Civil Affairs said that they have provided 30,000 tents for those left "
+     "homeless.",
+     "How many tents has the Ministry of Civil Affairs provided for those left homeless?"),
+    # the subject pronoun of what the asked-for reporter says is the reporter
+    ("Reporters in the capital said they saw cracks on the walls of the old town hall.",
+     "Who said they saw cracks on the walls of the old town hall?"),
+    # a pronoun of the other gender is someone else: no question names the reporter for it
+    ("Mary Bennet said that he would come to the ball at Netherfield.", None),
+    # a finite verb the tagger misread keeps its tense in the question
+    ("Earlier biographies of the prince give different accounts.",
+     "What do Earlier biographies of the prince give?"),  # lowered by the caller's word list
+    ("Historically, the roots of Buddhism lie in the religious thought of ancient India.",
+     "What do the roots of Buddhism lie in?"),
+    # a participle with a form no past has stays a participle: no "What did he bear in?"
+    ("William Cookworthy born in Kingsbridge set up his business in the city.",
+     "Who set up his business in the city?"),
     # the expletive "there" stays in the question
     ("In Cambodia, there are several institutes of technology that offer programs in "
      "engineering.",

@@ -7,7 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcards.model import Clause
-from factcards.nlp.clauses import clause_for, resolve_pronoun
+from factcards.nlp.clauses import (
+    clause_for,
+    effective_tag,
+    reported_pronoun_agrees,
+    resolve_pronoun,
+)
 
 
 def token_named(doc, word: str, nth: int = 0):
@@ -258,3 +263,50 @@ def test_relative_clause_on_an_attribute_takes_the_copula_subject(parse) -> None
     clause = clause_for(token_named(doc, "seeks"), None)
     assert clause is not None
     assert clause.subject == "Feminist anthropology"
+
+
+# text, verb -> the tag the clause takes: the tagger's participles and infinitives after a
+# subject are pasts and presents; a participle with an agent or a participle-only form is not
+EFFECTIVE_TAGS = [
+    ("Earlier biographies of the prince give different accounts.", "give", "VBP"),
+    ("Modern movements in painting promote a return to nature.", "promote", "VBP"),
+    ("The delegates of the northern provinces abstained from the vote.", "abstained", "VBD"),
+    ("Early settlers of the valley raise cattle on the slopes.", "raise", "VBP"),
+    ("Because of this, evolution selects against synnecrosis.", "selects", "VBZ"),
+    ("Give me the book.", "Give", "VB"),
+    ("They saw the children play in the garden.", "play", "VB"),
+    ("The raise in prices of the year.", "raise", "NN"),
+]
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), EFFECTIVE_TAGS)
+def test_effective_tag(parse, text: str, verb: str, expected: str) -> None:
+    assert effective_tag(token_named(parse(text), verb)) == expected
+
+
+def test_clause_of_a_misread_present_takes_do_support_tense(parse) -> None:
+    text = "Earlier biographies of the prince give different accounts."
+    clause = clause_of(parse, text, "give", "different accounts")
+    assert clause is not None
+    assert (clause.tag, clause.lemma) == ("VBP", "give")
+
+
+# text, subject, verb -> can the subject pronouns of what the verb reports be the subject?
+REPORTED_PRONOUNS = [
+    ("Reporters in the capital said they saw cracks on the walls.", "Reporters", "said", True),
+    ("Kanye West announced he would be headlining a tour.", "West", "announced", True),
+    ("Mary Bennet said that he would come to the ball.", "Bennet", "said", False),
+    ("The reporter said they saw cracks on the walls.", "reporter", "said", False),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "verb", "expected"), REPORTED_PRONOUNS)
+def test_reported_pronoun_agrees(parse, text: str, subject: str, verb: str, expected: bool) -> None:
+    doc = parse(text)
+    assert reported_pronoun_agrees(token_named(doc, subject), token_named(doc, verb)) is expected
+
+
+def test_he_is_not_resolved_to_a_woman_of_the_sentence(parse) -> None:
+    doc = parse("Mary Bennet said that he would come to the ball.")
+    pronoun = token_named(doc, "he")
+    assert resolve_pronoun(pronoun, pronoun.head) != "Mary Bennet"

@@ -692,7 +692,25 @@ WH_QUESTIONS = [
     ("How many strikers", Clause("The police", (), "arrested", "arrest", "VBD", "at the gates"),
      "How many strikers did the police arrest at the gates?"),
     ("What", Clause("it", (), "eliminated", "eliminate", "VBD"), None),
+    # a complement cut before the clause its "that" opens asks about nothing
+    ("When", Clause("The court", (), "noted", "note", "VBD",
+     "in its judgement on the case that in 1992 the majority of legal scholars took the "
+     "narrow view that the intent mattered more than the acts of the accused"), None),
 ]  # fmt: skip
+
+
+# a "those" that a phrase after it defines points nowhere; one alone points back
+POINTING = [
+    ("who saw those left homeless", ["who", "saw", "left", "homeless"]),
+    ("who helped those who fled", ["who", "helped", "who", "fled"]),
+    ("who banned those books", ["who", "banned", "those", "books"]),
+    ("who banned those", ["who", "banned", "those"]),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), POINTING)
+def test_pointing_words(question: str, expected: list[str]) -> None:
+    assert questions_module._pointing_words(question.split()) == expected
 
 
 @pytest.mark.parametrize(("wh", "clause", "expected"), WH_QUESTIONS)

@@ -188,6 +188,15 @@ EXPLETIVE_THERE = "there"
 # in "Who ended up backing its own government?" the possessive is the asked-for subject's
 SUBJECT_POSSESSIVES: frozenset[str] = _words("its their his her")
 
+# a subject pronoun of a reported clause, bound to the reporter a subject question asks for
+BOUND_REPORTED_SUBJECTS: frozenset[str] = _words("he she they")
+# words after "those" that say who they are: no pointing back ("those who fled")
+DEFINING_AFTER_THOSE: frozenset[str] = _words(
+    "who whom whose which of in with without "
+    # irregular participles ("those left homeless"); a regular one ends in -ed
+    "left made held found built lost born taken given known seen caught hit struck kept sent"
+)
+
 # Agreement with a singular wh-word: "The workers were killed" -> "Who was killed?"
 SINGULAR_FORMS: dict[str, str] = {"were": "was", "are": "is", "have": "has", "do": "does"}
 # a wh-phrase that counts ("How many delegates") is plural: the verb keeps its plural form
@@ -500,10 +509,19 @@ def _with_complement(words: list[str], raw_complement: str) -> str | None:
     if complement:
         budget = MAX_QUESTION_WORDS - len(" ".join(words).split())
         complement = _tidy_complement(fit_complement(complement, budget))
+        if _ends_on_complementiser(complement):
+            return None  # "Who writes that?": what was written was cut off
         if complement:
             words.append(complement)
     question = finish_question(" ".join(words))
     return question if len(question.split()) <= MAX_ANY_QUESTION_WORDS else None
+
+
+def _ends_on_complementiser(complement: str) -> bool:
+    """Whether a cut complement ends on the "that" of a clause it lost ("noted in its judgement
+    that"): the question would ask about a report without what it reports."""
+    words = complement.split()
+    return bool(words) and words[-1].lower() == "that"
 
 
 def date_question(clause: Clause | None, common_words: Container[str] = frozenset()) -> str | None:
@@ -940,7 +958,10 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     if normalise(clause.subject) == EXPLETIVE_THERE:
         unresolved = unresolved - {EXPLETIVE_THERE}
     words = normalise(question).split()
-    if any(word in unresolved for word in words):
+    pointing = [word for word in _pointing_words(words) if word in unresolved]
+    if role == "subject" and pointing and pointing[0] == _reported_subject_pronoun(clause):
+        pointing = pointing[1:]  # "Who said they saw cracks …?": "they" is the answer
+    if pointing:
         return None
     if _bare_shell_noun(question):
         return None  # "Who opposed the scheme?": which scheme the sentences before say
@@ -954,6 +975,34 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     if role == "subject" and clause.lemma.lower() in REPORTING_LEMMAS and len(complement) < 2:
         return None  # "Who said Monday?": what was said is the real content, left outside
     return question
+
+
+def _pointing_words(words: list[str]) -> list[str]:
+    """The words of a question that may point outside it: all but a "those" that a phrase
+    after it defines ("for those left homeless", "those who fled", "those of the north")."""
+    return [
+        word
+        for word, following in pairwise([*words, ""])
+        if not (word == "those" and _defines_those(following))
+    ]
+
+
+def _defines_those(following: str) -> bool:
+    return following in DEFINING_AFTER_THOSE or (
+        following.endswith("ed") and not following.endswith("eed")
+    )
+
+
+def _reported_subject_pronoun(clause: Clause) -> str | None:
+    """The subject pronoun that opens what a reporting verb reports ("said (that) they saw …"):
+    in a question asking for the reporter it stands for the answer (the extractor has checked
+    that they agree)."""
+    if clause.lemma.lower() not in REPORTING_LEMMAS:
+        return None
+    words = normalise(clause.complement).split()
+    if words[:1] == ["that"]:
+        words = words[1:]
+    return words[0] if words and words[0] in BOUND_REPORTED_SUBJECTS else None
 
 
 def _bare_shell_noun(question: str) -> bool:

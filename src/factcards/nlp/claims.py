@@ -30,7 +30,16 @@ from .centrality import (
     vague_number,
     word_count,
 )
-from .clauses import FIRST_NAMES, acts_as_a_person, clause_for, join_tokens, resolve_pronoun
+from .clauses import (
+    FIRST_NAMES,
+    acts_as_a_person,
+    clause_for,
+    effective_tag,
+    join_tokens,
+    reads_as_verb,
+    reported_pronoun_agrees,
+    resolve_pronoun,
+)
 from .people import gender_of_name
 from .text import doc_ents, ents_in, noun_chunks_in
 
@@ -263,13 +272,15 @@ def is_main_clause(sent: SpacySpan) -> bool:
     """Whether the sentence has a finite main verb with a subject and is not a subordinate
     clause standing alone ("Precisely because capitalism has developed as a world system.")."""
     root = sent.root
-    if root.pos_ not in {"VERB", "AUX"}:
+    if not reads_as_verb(root):
         return False
     children = list(root.children)
     if any(child.dep_ in SUBORDINATE_DEPS for child in children):
         return False
     auxiliaries = [child for child in children if child.dep_ in {"aux", "auxpass"}]
-    if root.tag_ not in FINITE_TAGS and not any(a.tag_ in FINITE_TAGS for a in auxiliaries):
+    if effective_tag(root) not in FINITE_TAGS and not any(
+        a.tag_ in FINITE_TAGS for a in auxiliaries
+    ):
         return False
     subjects = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
     return any(child.dep_ in subjects for child in children) or any(
@@ -525,7 +536,7 @@ def _main_verbs(sent: SpacySpan, relative: bool = False) -> dict[int, Token]:
     pending = [sent.root]
     while pending:
         verb = pending.pop()
-        if verb.pos_ not in {"VERB", "AUX"} or verb.i in found:
+        if not reads_as_verb(verb) or verb.i in found:
             continue
         found[verb.i] = verb
         pending.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
@@ -718,6 +729,8 @@ def wh_question_for(
                 wh = "Who"
             if wh == "Who" and _possessive_of_someone_else(answer, verb):
                 return None  # "Who approached to claim her hand?" -> Darcy: whose hand?
+            if not reported_pronoun_agrees(node, verb):
+                return None  # "Mary said he would come" -> "Who said he …?": he is not Mary
         else:
             return None
         if verb.lemma_ == "be" and node.pos_ != "PROPN" and _has_attribute(verb):

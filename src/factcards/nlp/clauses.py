@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Clause
-from .people import FEMALE_NAMES, MALE_NAMES
+from ..vocabulary import is_person_noun
+from .people import FEMALE_NAMES, MALE_NAMES, gender_of_name
 from .people import PERSON_PRONOUNS as PERSON_PRONOUN_GENDERS
 from .people import POSSESSIVE_PRONOUNS as POSSESSIVE_GENDERS
 from .text import doc_ents
@@ -81,6 +82,19 @@ PERSON_VERBS = frozenset(
 PRONOUN_GENDER = PERSON_PRONOUN_GENDERS | POSSESSIVE_GENDERS | {"himself": "m", "herself": "f"}
 # clauses that modify a noun: what they hold is not about the clause's own subject
 NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# tags the tagger gives a finite verb after a subject when it misreads it (see effective_tag)
+MISREAD_FINITE_TAGS = frozenset({"VBN", "VB", "NN", "NNS"})
+# children only a noun has: a word with one of them is no misread verb ("the raise")
+NOUN_ONLY_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "case"})
+# endings of irregular participles that are never a past ("born", "taken", "shown", "done")
+PARTICIPLE_ONLY_ENDINGS = ("en", "wn", "rn", "ne", "un")
+# pronouns a plain present ("give", not "gives") agrees with
+PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they"})
+# the verb of a plural pronoun, made to agree with the singular noun the pronoun stands for
+SINGULAR_FORMS = {"have": "has", "are": "is", "were": "was", "do": "does"}
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+# subject pronouns of a reported clause that may be the reporter ("Reporters said they saw …")
+BOUND_SUBJECTS = frozenset({"he", "she", "they"})
 RESOLVE_WINDOW = 3  # sentences looked back for a pronoun's antecedent
 TRIM_CHARS = " ,;:—–-\"'“”‘’([]"
 QUOTE_CHARS = "\"'“”‘’"
@@ -95,7 +109,7 @@ def clause_for(
     phrase is left out: "Who was the school excavated by?"). With `simple`, adverbial clauses
     after the verb are left out too ("…, as he accepted …"), as Heilman & Smith simplify.
     """
-    if verb.dep_ in AUX_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+    if verb.dep_ in AUX_DEPS or not reads_as_verb(verb):
         return None
     answer_phrase = _answer_phrase(verb, answer)
     subject = _subject(verb, answer_phrase)
@@ -114,13 +128,15 @@ def clause_for(
     ):
         auxiliaries = ("were",) if verb.head.tag_ in {"NNS", "NNPS"} else ("was",)
         tag = "VBN"
-    if (
-        tag == "VBN"
-        and not auxiliaries
-        and verb.dep_ in {"ROOT", "conj"}
-        and any(c.dep_ == "nsubj" for c in verb.children)
-    ):
-        tag = "VBD"  # "The Fighting Irish previously competed in …": a past the tagger missed
+    if verb.dep_ != "acl":
+        tag = effective_tag(verb)
+    if _they_for_one(verb):
+        # "The Ministry said that they have provided …": the question's subject is the
+        # singular body the pronoun stands for, and its verb agrees ("has the Ministry …")
+        auxiliaries = (
+            tuple(SINGULAR_FORMS.get(a.lower(), a) for a in auxiliaries[:1]) + (auxiliaries[1:])
+        )
+        tag = "VBZ" if tag == "VBP" else tag
     negated = any(child.dep_ == "neg" for child in verb.children)
     complement = _complement(verb, answer_phrase, end, simple)
     return Clause(
@@ -132,6 +148,57 @@ def clause_for(
         complement=complement,
         negated=negated,
     )
+
+
+def effective_tag(verb: Token) -> str:
+    """The verb's tag, corrected where the tagger read a finite verb of a main clause as a
+    participle or an infinitive: with a subject of its own before it and no auxiliary, a "VBN"
+    is a past ("The Fighting Irish previously competed in …") and a "VB" after a plural subject
+    a present ("Earlier biographies … give different accounts"). An imperative has no subject
+    and a bare infinitive ("saw them try") is no main clause, so neither is changed."""
+    tag = verb.tag_
+    if tag not in MISREAD_FINITE_TAGS or verb.dep_ not in {"ROOT", "conj"}:
+        return tag
+    if any(child.dep_ in AUX_DEPS | NOUN_ONLY_DEPS for child in verb.children):
+        return tag
+    if verb.text[:1].isupper() and not verb.is_sent_start:
+        return tag  # a capitalised word inside a sentence is a title's ("Give My Head Peace")
+    if verb.pos_ == "NOUN" and verb.dep_ != "ROOT":
+        return tag
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return tag
+    plural = _plural_subject(subjects[0])
+    if tag == "VBN":
+        return tag if _passive_participle(verb) else "VBD"
+    if tag == "NNS":  # "evolution selects against …": a singular subject's present
+        return "VBZ" if not plural and subjects[0].pos_ != "PRON" else tag
+    return "VBP" if plural else tag  # "VB", or "NN" for "the roots of Buddhism lie in …"
+
+
+def reads_as_verb(token: Token) -> bool:
+    """A verb, or a noun the tagger misread that heads the sentence with a subject before it
+    ("the roots of Buddhism lie in …", "Early settlers raise cattle")."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    return token.pos_ == "NOUN" and effective_tag(token) in {"VBP", "VBZ"}
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A participle that is no past: it has an agent ("the Karma Kargyu supported by the king")
+    or a form only a participle has ("William Cookworthy born in Kingsbridge", "taken")."""
+    if any(child.dep_ == "agent" for child in verb.children):
+        return True
+    word = verb.lower_
+    return word.endswith(PARTICIPLE_ONLY_ENDINGS) and not word.endswith("ed")
+
+
+def _plural_subject(subject: Token) -> bool:
+    """A subject a plain present agrees with: a plural noun, a coordination ("Wang and
+    Nyima"), or a plural or first/second person pronoun."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in PLURAL_PRONOUNS
+    return subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
 
 
 # --------------------------------------------------------------------------- answer phrase
@@ -347,7 +414,8 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
         return phrase_text(governing)
     window_start = _window_start(pronoun)
     if word in PERSON_PRONOUNS:
-        return last_person(doc, window_start, pronoun.i) or _person_by_clause(
+        gender = PRONOUN_GENDER.get(word, "")
+        return last_person(doc, window_start, pronoun.i, gender) or _person_by_clause(
             doc, window_start, pronoun
         )
     # it/they: the previous sentence's non-pronoun subject, else a group-like entity
@@ -362,6 +430,54 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
                 continue  # "Switzerland … They grant degrees": a country is an "it"
             return _clean_name(ent)
     return None
+
+
+def _they_for_one(verb: Token) -> bool:
+    """Whether the verb's subject is a "they" that stands for the singular noun subject of the
+    clause reporting it ("The Sichuan Ministry of Civil Affairs said that they have …")."""
+    subjects = [c for c in _subject_children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].lower_ != "they":
+        return False
+    governing = _governing_subject(subjects[0])
+    return (
+        governing is not None
+        and _agrees("they", governing)
+        and governing.tag_ in SINGULAR_NOUN_TAGS
+        and not governing.conjuncts
+    )
+
+
+def reported_pronoun_agrees(subject: Token, verb: Token) -> bool:
+    """For "X said they saw …" asked as "Who said they saw …?": whether each subject pronoun of a
+    clause the verb reports can stand for X (its number and, for a person, its gender); a
+    question whose pronoun is someone else's ("Mary said he …" -> "Who said he …?") is none."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for pronoun in clause.children:
+            if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in BOUND_SUBJECTS:
+                continue
+            if not _bound_to(pronoun.lower_, subject):
+                return False
+    return True
+
+
+def _bound_to(pronoun: str, subject: Token) -> bool:
+    """Whether "they", "he" or "she" agrees with the subject noun `subject`."""
+    plural = subject.tag_ in {"NNS", "NNPS"} or bool(subject.conjuncts)
+    if pronoun == "they":
+        return plural or subject.ent_type_ in {"ORG", "NORP"}
+    if plural or not _names_a_person(subject):
+        return False
+    gender = gender_of_name(phrase_text(subject))
+    return gender in {"", PRONOUN_GENDER[pronoun]}
+
+
+def _names_a_person(subject: Token) -> bool:
+    """A person's name, or a noun for a person ("the spokesman")."""
+    return subject.ent_type_ == "PERSON" or (
+        subject.pos_ == "NOUN" and is_person_noun(subject.lemma_)
+    )
 
 
 def _governing_subject(pronoun: Token) -> Token | None:
@@ -381,7 +497,9 @@ def _agrees(pronoun_word: str, noun: Token) -> bool:
         noun.pos_ == "PROPN" and noun.i > 0 and noun.doc[noun.i - 1].lower_ in HONORIFICS
     )
     if pronoun_word in PERSON_PRONOUNS:
-        return is_person
+        # "Mary Bennet said that he …": a name of the other gender is not the referent
+        gender = gender_of_name(phrase_text(noun)) if is_person else ""
+        return is_person and gender in {"", PRONOUN_GENDER.get(pronoun_word, "")}
     if pronoun_word == "it":
         return not is_person and noun.tag_ in {"NN", "NNP"}
     return noun.tag_ in {"NNS", "NNPS"} or noun.ent_type_ in {"ORG", "NORP"}
@@ -402,10 +520,16 @@ def phrase_text(head: Token) -> str:
     return _after_stray_quote(join_tokens(_drop_discourse(tokens)))
 
 
-def last_person(doc: Doc, start: int, end: int) -> str | None:
-    """The most recent PERSON in doc[start:end], preferring one that is a subject or possessor."""
+def last_person(doc: Doc, start: int, end: int, gender: str = "") -> str | None:
+    """The most recent PERSON in doc[start:end], preferring one that is a subject or possessor;
+    with `gender` ("m"/"f"), none whose given name or title says the other one."""
     people = [
-        e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start >= start and e.end <= end
+        e
+        for e in doc_ents(doc)
+        if e.label_ == "PERSON"
+        and e.start >= start
+        and e.end <= end
+        and gender_of_name(e.text) in {"", gender or gender_of_name(e.text)}
     ]
     for ent in reversed(people):
         if ent.root.dep_ in {"nsubj", "nsubjpass", "poss"} or (
