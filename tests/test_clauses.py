@@ -148,6 +148,21 @@ def test_subject_after_a_stray_closing_quote(parse) -> None:
     assert clause.subject.endswith("thesis")
 
 
+# a subject with a quotation mark the parser split from its pair keeps its words
+STRAY_QUOTES = [
+    ('Architectural "style" developed in the form of the Classical orders.', "developed",
+     "Architectural style"),
+    ('They opposed as "Trotskyism" Lenin\'s thesis enunciated in April 1917.', "enunciated",
+     "Lenin's thesis"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "verb", "subject"), STRAY_QUOTES)
+def test_subject_with_a_stray_quotation_mark(parse, text: str, verb: str, subject: str) -> None:
+    clause = clause_for(token_named(parse(text), verb), None)
+    assert clause is not None and clause.subject == subject
+
+
 # text, which pronoun (word, occurrence), verb it is the subject of -> resolved name or None
 PRONOUNS = [
     ("Georg von Vollmar was a Bavarian socialist. In 1879, he published an article.",

@@ -392,7 +392,12 @@ def _after_stray_quote(text: str) -> str:
     if close != -1 and "“" not in text[:close]:
         return text[close + 1 :].strip(TRIM_CHARS.replace("(", ""))
     if text.count('"') % 2 == 1:
-        return text[text.index('"') + 1 :].strip(TRIM_CHARS.replace("(", ""))
+        at = text.index('"')
+        if at + 1 < len(text) and not text[at + 1].isspace() and (at == 0 or text[at - 1] == " "):
+            # an opening quote whose closing one the parser hung elsewhere ('Architectural
+            # "style'): the words are the subject's, only the mark goes
+            return (text[:at] + text[at + 1 :]).strip(TRIM_CHARS.replace("(", ""))
+        return text[at + 1 :].strip(TRIM_CHARS.replace("(", ""))
     return text
 
 
