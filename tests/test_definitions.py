@@ -315,6 +315,9 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # an apposition of a view ("a perspective that …") sums up the clause, not the noun before
+    "The school saw the crisis as proof of laxity in monetary supply, a perspective that even "
+    "Greenspan came to share.",
     # "the only ones …": a pro-form names no class
     "Stupid men are the only ones worth knowing, after all.",
     "This was a mistake.",

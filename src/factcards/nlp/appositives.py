@@ -56,6 +56,11 @@ SUMMATIVE_NOUNS = frozenset(
     }
 )  # fmt: skip
 # "the temple having …", "the other two being …": an absolute clause, not an apposition
+# nouns for a view or a claim: an apposition headed by one sums up a statement
+PROPOSITION_NOUNS = frozenset(
+    {"perspective", "view", "position", "notion", "idea", "argument", "claim", "assertion",
+     "belief", "conclusion", "observation", "assumption", "contention", "opinion", "stance"}
+)  # fmt: skip
 ABSOLUTE_PARTICIPLES = frozenset({"have", "be"})
 # nouns before a name that say what kind of name it is, not who or what it names
 NAME_INTRODUCING_NOUNS = (
@@ -213,6 +218,15 @@ def _is_description_head(head: Token) -> bool:
         and head.is_lower
         and head.lemma_.lower() not in EVALUATIVE_NOUNS | RELATIONAL_NOUNS | GENERIC_SUBJECTS
         and head.ent_type_ not in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+        and not _sums_up_a_statement(head)
+    )
+
+
+def _sums_up_a_statement(head: Token) -> bool:
+    """ "…, a perspective that even Greenspan shared": a noun for a view with nothing of its own
+    ("a view of history" names a class) sums up the clause before it, not the noun next to it."""
+    return head.lemma_.lower() in PROPOSITION_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in head.children
     )
 
 
