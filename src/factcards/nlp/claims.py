@@ -12,7 +12,7 @@ import functools
 import heapq
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from spacy.tokens import Doc, Token
@@ -690,10 +690,16 @@ def wh_question_for(
         verbs = _main_verbs(sent, relative)
     if not verbs:
         return None
+    measured = _duration_question(span, verbs, simple) or _measure_question(span, verbs, simple)
+    if measured is not None:
+        return measured
     found = _argument(span, verbs)
     if found is None:
         return None
     node, verb = found
+    attribute = _attribute_question(span, node, verb, simple)
+    if attribute is not None:
+        return attribute
     if any(c.dep_ == "case" for c in node.children):
         return None  # a possessor parsed as the head ("Stalin’s “Foundations …”")
     if _denying_subject(verb) or _placeholder_noun(node):
@@ -1151,3 +1157,173 @@ def _claim_for(
         sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label
     )
     return cloze, False
+
+
+# --------------------------------------------------------------------------- more question forms
+# Heilman & Smith style forms for answers that are no plain argument: a duration ("lasted 120
+# sec" -> "How long did it last?"), a measure ("deeper than 10 km" -> "How deep was it?") and an
+# attribute's value ("had a magnitude of 8.0" -> "What was the magnitude of the earthquake?").
+
+# verbs whose amount of time answers "How long"
+DURATION_VERBS = frozenset({"last", "span", "continue", "run"})
+TIME_UNITS = frozenset(
+    {"second", "sec", "minute", "min", "hour", "day", "week", "month", "year", "decade",
+     "century", "millennium"}
+)  # fmt: skip
+# adjectives of a dimension: "300 metres tall" -> "How tall", "deeper than 10 km" -> "How deep"
+MEASURE_ADJECTIVES = frozenset(
+    {"deep", "long", "high", "tall", "wide", "broad", "thick", "heavy", "old", "far", "hot",
+     "cold", "fast"}
+)  # fmt: skip
+# a determiner of the attribute noun that still makes "the N of X" ("a magnitude", "an area")
+ATTRIBUTE_DETERMINERS = frozenset({"a", "an", "the"})
+PRESENT_COPULA = {"VBD": "was", "VBZ": "is", "VBP": "is"}
+
+
+def _has_number(tokens: Iterable[Token]) -> bool:
+    return any(t.like_num or t.ent_type_ in NUMBER_LABELS for t in tokens)
+
+
+def _verb_child_holding(token: Token, verb: Token) -> Token | None:
+    """The child of `verb` whose subtree holds `token` (None when `verb` does not govern it)."""
+    node = token
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node if node.head.i == verb.i and node.i != verb.i else None
+
+
+def _duration_question(
+    span: SpacySpan, verbs: dict[int, Token], simple: bool
+) -> tuple[str, str, Clause, SpacySpan] | None:
+    """ "The rupture lasted close to 120 sec" -> ("How long", the rupture last, "close to 120
+    sec"): a number of time units after a verb of duration."""
+    for verb in verbs.values():
+        if verb.lemma_.lower() not in DURATION_VERBS:
+            continue
+        child = _verb_child_holding(span.root, verb)
+        if (
+            child is None
+            or child.i < verb.i
+            or child.dep_ not in {"npadvmod", "dobj", "advmod", "prep"}
+        ):
+            continue
+        if child.dep_ == "prep" and child.lower_ != "for":
+            continue
+        phrase = _phrase(child)
+        units = [
+            t for t in phrase if t.lemma_.lower() in TIME_UNITS and t.pos_ in {"NOUN", "PROPN"}
+        ]
+        if not units or not _has_number(phrase) or vague_number(phrase):
+            continue
+        if len(phrase) > MAX_QUESTION_ANSWER_TOKENS:
+            continue
+        clause = clause_for(verb, phrase, simple=simple)
+        answer = phrase[1:] if child.dep_ == "prep" else phrase  # "for five years": the time
+        return ("How long", "object", clause, _trim(answer)) if clause is not None else None
+    return None
+
+
+def _measure_question(
+    span: SpacySpan, verbs: dict[int, Token], simple: bool
+) -> tuple[str, str, Clause, SpacySpan] | None:
+    """ "The focus was deeper than 10 km" -> ("How deep", the focus was, "deeper than 10 km");
+    "The tower is 300 metres tall" -> ("How tall", the tower is, "300 metres")."""
+    for verb in verbs.values():
+        if verb.lemma_ != "be":
+            continue
+        child = _verb_child_holding(span.root, verb)
+        if child is None or child.i < verb.i:
+            continue
+        phrase = _phrase(child)
+        adjectives = [
+            t for t in phrase if t.tag_ in {"JJ", "JJR"} and t.lemma_.lower() in MEASURE_ADJECTIVES
+        ]
+        if (
+            len(adjectives) != 1
+            or not _has_number(phrase)
+            or len(phrase) > MAX_QUESTION_ANSWER_TOKENS
+        ):
+            continue
+        adjective = adjectives[0]
+        if adjective.tag_ == "JJR":
+            # the comparison is the answer: "deeper than 10 km"
+            than = [t for t in phrase if t.lower_ == "than" and t.i == adjective.i + 1]
+            if not than:
+                continue
+            amount = [t.i for t in phrase if t.i > adjective.i and _has_number([t])]
+            if not amount:
+                continue
+            answer = span.doc[adjective.i : max(amount) + 1]
+        else:
+            if adjective.i != phrase.end - 1:
+                continue  # "300 metres tall": the adjective closes the measure
+            answer = span.doc[phrase.start : adjective.i]
+        if not (answer.start <= span.start and span.end <= answer.end):
+            continue
+        measure = span.doc[min(answer.start, adjective.i) : max(answer.end, adjective.i + 1)]
+        clause = clause_for(verb, measure, simple=simple)
+        wh = f"How {adjective.lemma_.lower()}"
+        return (wh, "object", clause, _trim(answer)) if clause is not None else None
+    return None
+
+
+def _attribute_question(
+    span: SpacySpan, node: Token, verb: Token, simple: bool
+) -> tuple[str, str, Clause, SpacySpan] | None:
+    """ "The earthquake had a magnitude of 8.0 Ms" -> "What was the magnitude of the
+    earthquake?" with the value as the answer: "have" + an attribute noun + "of" + a number."""
+    if node.dep_ != "dobj" or verb.lemma_ != "have" or node.tag_ != "NN":
+        return None
+    if verb.tag_ not in PRESENT_COPULA or any(
+        c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children
+    ):
+        return None
+    of = [c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"]
+    values = [c for c in of[0].children if c.dep_ == "pobj"] if len(of) == 1 else []
+    if len(values) != 1:
+        return None
+    value = _before_aside(_phrase(values[0]))
+    if not (value.start <= span.start and span.end <= value.end) or not _has_number(value):
+        return None
+    if len(value) > MAX_QUESTION_ANSWER_TOKENS or vague_number(value):
+        return None
+    determiners = [c for c in node.lefts if c.dep_ == "det"]
+    if any(d.lower_ not in ATTRIBUTE_DETERMINERS for d in determiners):
+        return None
+    modifiers = [t for t in node.lefts if t.dep_ in {"amod", "compound"}]
+    if any(t.i != m.i for m in modifiers for t in m.subtree):
+        return None  # a modifier with modifiers of its own ("a very large population")
+    clause = clause_for(verb, _phrase(node), simple=simple)
+    if clause is None:
+        return None
+    subject = clause.subject
+    if any(bracket in subject for pair in BRACKETS for bracket in pair):
+        return None  # "Saint Barthélemy )": an aside cut in half
+    first, _, rest = subject.partition(" ")
+    if first.lower() in {"a", "an"}:
+        return None  # "the population of a town": which town the card does not say
+    opener = verb.sent[0]
+    if subject.startswith(opener.text) and opener.pos_ != "PROPN" and not opener.ent_type_:
+        # "the magnitude of the earthquake", "the risk-weight of lending to …"
+        subject = f"{first.lower()} {rest}".strip()
+    attribute = node.doc[modifiers[0].i if modifiers else node.i : node.i + 1].text
+    question_clause = Clause(
+        subject=f"the {attribute} of {subject}",
+        auxiliaries=(),
+        verb=PRESENT_COPULA[verb.tag_],
+        lemma="be",
+        tag=verb.tag_,
+        # a stray bracket of an aside ("(9.7 sq mi)") is no complement
+        complement=clause.complement if any(c.isalnum() for c in clause.complement) else "",
+        negated=clause.negated,
+    )
+    return "What", "object", question_clause, _trim(value)
+
+
+def _before_aside(phrase: SpacySpan) -> SpacySpan:
+    """The phrase up to its first bracket or comma: "25 square kilometres (9.7 sq mi)" -> "25
+    square kilometres"."""
+    for token in phrase:
+        if token.text in ASIDE_OPENERS:
+            return phrase.doc[phrase.start : token.i]
+    return phrase

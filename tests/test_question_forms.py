@@ -1,0 +1,63 @@
+"""Question forms beyond a plain argument: durations, measures, attributes with a value."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcards.nlp.claims import find_claims
+from factcards.questions import claim_question
+
+
+def last_sentence_questions(parse, text: str) -> list[tuple[str | None, str]]:
+    """(question, answer) of each claim of the text's last sentence (every sentence a claim)."""
+    doc = parse(text)
+    last = list(doc.sents)[-1]
+    facts = [f for f in find_claims(doc, 1.0) if f.sentence.start == last.start_char]
+    return [(claim_question(f) if f.wh else None, f.answer.text) for f in facts]
+
+
+# text -> (question, answer) of its last sentence
+MEASURE_QUESTIONS = [
+    # a verb of duration with an amount of time asks "How long"
+    ("The main shock of the earthquake lasted close to 90 sec in all.",
+     ("How long did the main shock of the earthquake last?", "close to 90 sec")),
+    # a comparative of a dimension with "than" and an amount asks "How ADJ"
+    ("The deepest point of the lake was deeper than 1,600 metres.",
+     ("How deep was the deepest point of the lake?", "deeper than 1,600 metres")),
+    # an amount before a dimension adjective: the amount is the answer
+    ("The main tower of the new cathedral is 120 metres tall.",
+     ("How tall is the main tower of the new cathedral?", "120 metres")),
+    # a dimension adjective with no amount is no measure
+    ("The main tower of the new cathedral is very tall and narrow.", []),
+]  # fmt: skip
+
+# text -> (question, answer): "X has a N of VALUE" asks for the value of X's N
+ATTRIBUTE_QUESTIONS = [
+    ("The island of Malta has an area of 316 square kilometres.",
+     ("What is the area of the island of Malta?", "316 square kilometres")),
+    ("The small town of Hope had a population of 2,300 in 1990.",
+     ("What was the population of the small town of Hope in 1990?", "2,300")),
+    # an aside in brackets after the value is left out of the answer
+    ("The national park has an area of 25 square kilometres (9.7 sq mi).",
+     ("What is the area of the national park?", "25 square kilometres")),
+    # an indefinite owner says nothing about which one: no attribute question
+    ("A small town in the north had a population of 2,300 in 1990.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), MEASURE_QUESTIONS)
+def test_measure_questions(parse, text: str, expected: tuple[str, str] | list) -> None:
+    found = last_sentence_questions(parse, text)
+    if isinstance(expected, list):
+        assert not any(q and q.startswith("How") for q, _ in found)
+    else:
+        assert found == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTE_QUESTIONS)
+def test_attribute_questions(parse, text: str, expected: tuple[str, str] | None) -> None:
+    found = last_sentence_questions(parse, text)
+    if expected is None:
+        assert not any(q and " of a " in q for q, _ in found)
+    else:
+        assert found == [expected]
