@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcards.nlp.claims import find_claims
+from factcards.nlp.claims import _class_of_name, find_claims
 from factcards.questions import claim_question
 
 
@@ -61,3 +61,45 @@ def test_attribute_questions(parse, text: str, expected: tuple[str, str] | None)
         assert not any(q and " of a " in q for q, _ in found)
     else:
         assert found == [expected]
+
+
+# text -> (question, answer): a name headed by a class noun asks "Which <class>"
+WHICH_QUESTIONS = [
+    ("Chengdu Shuangliu International Airport was shut down after the storm.",
+     ("Which airport was shut down after the storm?", "Chengdu Shuangliu International Airport")),
+    ("Many students of the region attended the University of Notre Dame in great numbers.",
+     ("Which university did many students of the region attend in great numbers?",
+      "the University of Notre Dame")),
+    # two names are no single class member: the plain "What"
+    ("The Bank of England and the European Central Bank reduced interest rates sharply.",
+     ("What reduced interest rates sharply?",
+      "Bank of England and the European Central Bank")),
+    # a law is an act
+    ("The Homestead Act provided free land to settlers in the western United States.",
+     ("Which act provided free land to settlers in the western United States?",
+      "Homestead Act")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), WHICH_QUESTIONS)
+def test_which_class_questions(parse, text: str, expected: tuple[str, str]) -> None:
+    assert last_sentence_questions(parse, text) == [expected]
+
+
+# phrase -> the class it names (None: no "Which" question)
+CLASSES = [
+    ("Lake Geneva", "lake"),
+    ("Mount Everest", "mountain"),
+    ("Plymouth City Council", "council"),
+    ("Microsoft", None),
+    ("the university", None),
+    ("the University of Chicago's Divinity School", None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), CLASSES)
+def test_class_of_name(parse, phrase: str, expected: str | None) -> None:
+    doc = parse(f"They visited {phrase} last year.")
+    at = doc.text.index(phrase)
+    span = doc.char_span(at, at + len(phrase), alignment_mode="expand")
+    assert _class_of_name(span) == expected

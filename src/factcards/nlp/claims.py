@@ -713,7 +713,7 @@ def wh_question_for(
         if number is not None:
             wh, answer = number
         elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"} and _subject_answer(phrase):
-            wh, answer = _who_or_what(phrase), _trim(phrase)
+            wh, answer = _which_class(phrase, _who_or_what(phrase)), _trim(phrase)
             if wh == "What" and acts_as_a_person(node, verb):
                 wh = "Who"
             if wh == "Who" and _possessive_of_someone_else(answer, verb):
@@ -747,7 +747,9 @@ def wh_question_for(
             return None
     if _adverbial_noun(node):
         return None  # "at the time", "in addition", "in terms of": no thing to ask for
-    wh, answer = number if number is not None else (_who_or_what(phrase), phrase)
+    wh, answer = (
+        number if number is not None else (_which_class(phrase, _who_or_what(phrase)), phrase)
+    )
     if not len(answer):
         return None
     if node.dep_ in {"dobj", "attr"}:
@@ -1327,3 +1329,48 @@ def _before_aside(phrase: SpacySpan) -> SpacySpan:
         if token.text in ASIDE_OPENERS:
             return phrase.doc[phrase.start : token.i]
     return phrase
+
+
+# class nouns that head a name ("Chengdu Shuangliu International Airport", "the University of
+# Notre Dame", "Lake Geneva"): the question may ask "Which airport …?" instead of "What …?".
+# Words that head names of other things ("the United States", "the Soviet Union", "the People's
+# Republic") are left out.
+CLASS_HEADS = frozenset(
+    {"airport", "university", "college", "school", "academy", "institute", "river", "lake",
+     "mountain", "island", "ocean", "sea", "bay", "canal", "valley", "desert", "company",
+     "corporation", "bank", "agency", "ministry", "party", "church", "cathedral", "abbey",
+     "temple", "palace", "castle", "museum", "library", "council", "committee", "commission",
+     "army", "hospital", "bridge", "station", "county", "province", "city", "street", "avenue",
+     "road", "stadium", "park", "hotel", "theatre", "theater", "tower", "festival", "award",
+     "prize", "war", "battle", "treaty", "act", "league", "club", "team", "magazine",
+     "newspaper", "journal", "dynasty", "empire", "district", "square", "hall", "foundation",
+     "society", "association", "conference"}
+)  # fmt: skip
+# leading class words of a name ("Lake Geneva", "Mount Everest") and the class each names
+LEADING_CLASS_WORDS = {"lake": "lake", "mount": "mountain", "river": "river", "fort": "fort"}
+WHICH = "Which"
+
+
+def _class_of_name(phrase: SpacySpan) -> str | None:
+    """The class noun a name says it is: "airport" of "Chengdu Shuangliu International Airport",
+    "lake" of "Lake Geneva"; None for a name that names no class or for a common noun."""
+    root = phrase.root
+    if root.pos_ != "PROPN" or root.conjuncts or any(t.dep_ == "case" for t in phrase):
+        return None  # "the Bank of England and the ECB" are two; "Chicago's Divinity School"
+    if root.lemma_.lower() in CLASS_HEADS and any(
+        t.pos_ == "PROPN" and t.i != root.i for t in phrase
+    ):
+        return root.lower_
+    words = [t for t in phrase if t.dep_ not in {"det"}]
+    if len(words) > 1 and words[0].lower_ in LEADING_CLASS_WORDS and words[0].pos_ == "PROPN":
+        return LEADING_CLASS_WORDS[words[0].lower_]
+    return None
+
+
+def _which_class(phrase: SpacySpan, wh: str) -> str:
+    """ "Which airport" for a name of a class ("Chengdu Shuangliu International Airport");
+    otherwise `wh` unchanged."""
+    if wh != "What":
+        return wh
+    kind = _class_of_name(phrase)
+    return f"{WHICH} {kind}" if kind else wh
