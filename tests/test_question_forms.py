@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcards.nlp.claims import _class_of_name, find_claims
+from factcards.nlp.claims import _class_of_name, _first_mention_subject, find_claims
 from factcards.questions import claim_question
 
 
@@ -103,3 +103,36 @@ def test_class_of_name(parse, phrase: str, expected: str | None) -> None:
     at = doc.text.index(phrase)
     span = doc.char_span(at, at + len(phrase), alignment_mode="expand")
     assert _class_of_name(span) == expected
+
+
+# text -> whether the subject of its last sentence's root is a first-mention unique thing ("the"
+# + a capitalised singular noun named for the first time) that a subject question may ask for
+FIRST_MENTION_SUBJECTS = [
+    ("The Internet was extensively used for passing information to aid rescue efforts.", True),
+    # a lower-case noun ("the developer") stands for a name given elsewhere
+    ("The developer has made agreements with major national chains rather than local shops.",
+     False),
+    # named before: "the Internet" points back
+    ("Few people in the region had the Internet. The Internet was extensively used for passing "
+     "information to aid rescue efforts.", False),
+    # a class noun stands for a name given before
+    ("The University was extensively used for housing people left without homes by the flood.",
+     False),
+    # a predicate that says too little
+    ("The Internet was used.", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FIRST_MENTION_SUBJECTS)
+def test_first_mention_subject(parse, text: str, expected: bool) -> None:
+    verb = list(parse(text).sents)[-1].root
+    subject = next(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+    phrase = subject.doc[subject.left_edge.i : subject.i + 1]
+    assert _first_mention_subject(phrase, verb) == expected
+
+
+def test_first_mention_subject_question(parse) -> None:
+    text = "The Internet was extensively used for passing information to aid rescue efforts."
+    assert last_sentence_questions(parse, text) == [
+        ("What was used for passing information to aid rescue efforts?", "Internet")
+    ]

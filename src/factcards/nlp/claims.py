@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
-from ..questions import REPORTING_LEMMAS, claim_question
+from ..questions import REPORTING_LEMMAS, SHELL_NOUNS, claim_question
 from ..vocabulary import is_person_noun
 from .centrality import (
     CONTENT_POS,
@@ -712,7 +712,11 @@ def wh_question_for(
     if node.dep_ in {"nsubj", "nsubjpass"}:
         if number is not None:
             wh, answer = number
-        elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"} and _subject_answer(phrase):
+        elif (
+            _clean_phrase(phrase)
+            and node.pos_ in {"NOUN", "PROPN"}
+            and (_subject_answer(phrase) or _first_mention_subject(phrase, verb))
+        ):
             wh, answer = _which_class(phrase, _who_or_what(phrase)), _trim(phrase)
             if wh == "What" and acts_as_a_person(node, verb):
                 wh = "Who"
@@ -1374,3 +1378,35 @@ def _which_class(phrase: SpacySpan, wh: str) -> str:
         return wh
     kind = _class_of_name(phrase)
     return f"{WHICH} {kind}" if kind else wh
+
+
+# content words a clause must say of a bare definite subject ("The Internet was extensively used
+# for passing information …") for the subject to be the answer of a question of its own
+MIN_PREDICATE_CONTENT_WORDS = 3
+
+
+def _first_mention_subject(phrase: SpacySpan, verb: Token) -> bool:
+    """ "The Internet" of "The Internet was extensively used for passing information …": "the"
+    and one singular common noun written with a capital, as a thing there is one of is ("the
+    Internet", "the Sun", "the Senate"), named for the first time in the text (a noun named
+    before points back to it), with a predicate that says something specific. A shell noun
+    ("the scheme") or a class noun ("the University") stands for something said before."""
+    words = [t for t in phrase if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ != "the" or words[1].tag_ != "NN":
+        return False
+    noun = words[1]
+    if not noun.text[:1].isupper():
+        return False  # "the developer", "the pair": a lower-case noun points back to a name
+    lemma = noun.lemma_.lower()
+    if lemma in SHELL_NOUNS or lemma in CLASS_HEADS or lemma in ADVERBIAL_NOUNS:
+        return False
+    if is_person_noun(lemma) or verb.lemma_ == "be":
+        return False
+    if any(t.lemma_.lower() == lemma for t in noun.doc[: noun.i]):
+        return False  # named before: "the earthquake" is the one the text is about
+    said = [
+        t
+        for t in verb.subtree
+        if t.i not in range(phrase.start, phrase.end) and t.pos_ in CONTENT_POS
+    ]
+    return len(said) >= MIN_PREDICATE_CONTENT_WORDS
