@@ -94,6 +94,8 @@ CLASSES = [
     ("Microsoft", None),
     ("the university", None),
     ("the University of Chicago's Divinity School", None),
+    # a lower-case class word tagged as a name is a term, not a name
+    ("the title 'institute of technology'", None),
 ]
 
 

@@ -1359,6 +1359,8 @@ def _class_of_name(phrase: SpacySpan) -> str | None:
     """The class noun a name says it is: "airport" of "Chengdu Shuangliu International Airport",
     "lake" of "Lake Geneva"; None for a name that names no class or for a common noun."""
     root = phrase.root
+    if not root.text[:1].isupper():
+        return None  # "the title 'institute of technology'": a term, not a name
     if root.pos_ != "PROPN" or root.conjuncts or any(t.dep_ == "case" for t in phrase):
         return None  # "the Bank of England and the ECB" are two; "Chicago's Divinity School"
     if root.lemma_.lower() in CLASS_HEADS and any(
