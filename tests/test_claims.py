@@ -237,7 +237,7 @@ WH_QUESTIONS = [
      ("Who", "stranded by", "soldiers from the local garrison")),
     # a relative clause after the subject is dropped from the answer
     ("The Juyuan Middle School, where many teenagers were buried, was excavated by civilians.",
-     "Juyuan Middle School", ("What", "subject", "Juyuan Middle School")),
+     "Juyuan Middle School", ("Which school", "subject", "Juyuan Middle School")),
     # a conjoined main clause is a clause of its own; a place after "to" asks "Where … to?"
     ("He was expelled from the party and banished to Kazakhstan in the east.", "Kazakhstan",
      ("Where", "stranded to", "Kazakhstan")),

@@ -12,14 +12,14 @@ import functools
 import heapq
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
-from ..questions import REPORTING_LEMMAS, claim_question
+from ..questions import REPORTING_LEMMAS, SHELL_NOUNS, claim_question
 from ..vocabulary import is_person_noun
 from .centrality import (
     CONTENT_POS,
@@ -707,10 +707,16 @@ def wh_question_for(
         verbs = _main_verbs(sent, relative)
     if not verbs:
         return None
+    measured = _duration_question(span, verbs, simple) or _measure_question(span, verbs, simple)
+    if measured is not None:
+        return measured
     found = _argument(span, verbs)
     if found is None:
         return None
     node, verb = found
+    attribute = _attribute_question(span, node, verb, simple)
+    if attribute is not None:
+        return attribute
     if any(c.dep_ == "case" for c in node.children):
         return None  # a possessor parsed as the head ("Stalin’s “Foundations …”")
     if _denying_subject(verb) or _placeholder_noun(node):
@@ -723,8 +729,12 @@ def wh_question_for(
     if node.dep_ in {"nsubj", "nsubjpass"}:
         if number is not None:
             wh, answer = number
-        elif _clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"} and _subject_answer(phrase):
-            wh, answer = _who_or_what(phrase), _trim(phrase)
+        elif (
+            _clean_phrase(phrase)
+            and node.pos_ in {"NOUN", "PROPN"}
+            and (_subject_answer(phrase) or _first_mention_subject(phrase, verb))
+        ):
+            wh, answer = _which_class(phrase, _who_or_what(phrase)), _trim(phrase)
             if wh == "What" and acts_as_a_person(node, verb):
                 wh = "Who"
             if wh == "Who" and _possessive_of_someone_else(answer, verb):
@@ -760,7 +770,9 @@ def wh_question_for(
             return None
     if _adverbial_noun(node):
         return None  # "at the time", "in addition", "in terms of": no thing to ask for
-    wh, answer = number if number is not None else (_who_or_what(phrase), phrase)
+    wh, answer = (
+        number if number is not None else (_which_class(phrase, _who_or_what(phrase)), phrase)
+    )
     if not len(answer):
         return None
     if node.dep_ in {"dobj", "attr"}:
@@ -1181,3 +1193,252 @@ def _claim_for(
         sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label
     )
     return cloze, False
+
+
+# --------------------------------------------------------------------------- more question forms
+# Heilman & Smith style forms for answers that are no plain argument: a duration ("lasted 120
+# sec" -> "How long did it last?"), a measure ("deeper than 10 km" -> "How deep was it?") and an
+# attribute's value ("had a magnitude of 8.0" -> "What was the magnitude of the earthquake?").
+
+# verbs whose amount of time answers "How long"
+DURATION_VERBS = frozenset({"last", "span", "continue", "run"})
+TIME_UNITS = frozenset(
+    {"second", "sec", "minute", "min", "hour", "day", "week", "month", "year", "decade",
+     "century", "millennium"}
+)  # fmt: skip
+# adjectives of a dimension: "300 metres tall" -> "How tall", "deeper than 10 km" -> "How deep"
+MEASURE_ADJECTIVES = frozenset(
+    {"deep", "long", "high", "tall", "wide", "broad", "thick", "heavy", "old", "far", "hot",
+     "cold", "fast"}
+)  # fmt: skip
+# a determiner of the attribute noun that still makes "the N of X" ("a magnitude", "an area")
+ATTRIBUTE_DETERMINERS = frozenset({"a", "an", "the"})
+PRESENT_COPULA = {"VBD": "was", "VBZ": "is", "VBP": "is"}
+
+
+def _has_number(tokens: Iterable[Token]) -> bool:
+    return any(t.like_num or t.ent_type_ in NUMBER_LABELS for t in tokens)
+
+
+def _verb_child_holding(token: Token, verb: Token) -> Token | None:
+    """The child of `verb` whose subtree holds `token` (None when `verb` does not govern it)."""
+    node = token
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node if node.head.i == verb.i and node.i != verb.i else None
+
+
+def _duration_question(
+    span: SpacySpan, verbs: dict[int, Token], simple: bool
+) -> tuple[str, str, Clause, SpacySpan] | None:
+    """ "The rupture lasted close to 120 sec" -> ("How long", the rupture last, "close to 120
+    sec"): a number of time units after a verb of duration."""
+    for verb in verbs.values():
+        if verb.lemma_.lower() not in DURATION_VERBS:
+            continue
+        child = _verb_child_holding(span.root, verb)
+        if (
+            child is None
+            or child.i < verb.i
+            or child.dep_ not in {"npadvmod", "dobj", "advmod", "prep"}
+        ):
+            continue
+        if child.dep_ == "prep" and child.lower_ != "for":
+            continue
+        phrase = _phrase(child)
+        units = [
+            t for t in phrase if t.lemma_.lower() in TIME_UNITS and t.pos_ in {"NOUN", "PROPN"}
+        ]
+        if not units or not _has_number(phrase) or vague_number(phrase):
+            continue
+        if len(phrase) > MAX_QUESTION_ANSWER_TOKENS:
+            continue
+        clause = clause_for(verb, phrase, simple=simple)
+        answer = phrase[1:] if child.dep_ == "prep" else phrase  # "for five years": the time
+        return ("How long", "object", clause, _trim(answer)) if clause is not None else None
+    return None
+
+
+def _measure_question(
+    span: SpacySpan, verbs: dict[int, Token], simple: bool
+) -> tuple[str, str, Clause, SpacySpan] | None:
+    """ "The focus was deeper than 10 km" -> ("How deep", the focus was, "deeper than 10 km");
+    "The tower is 300 metres tall" -> ("How tall", the tower is, "300 metres")."""
+    for verb in verbs.values():
+        if verb.lemma_ != "be":
+            continue
+        child = _verb_child_holding(span.root, verb)
+        if child is None or child.i < verb.i:
+            continue
+        phrase = _phrase(child)
+        adjectives = [
+            t for t in phrase if t.tag_ in {"JJ", "JJR"} and t.lemma_.lower() in MEASURE_ADJECTIVES
+        ]
+        if (
+            len(adjectives) != 1
+            or not _has_number(phrase)
+            or len(phrase) > MAX_QUESTION_ANSWER_TOKENS
+        ):
+            continue
+        adjective = adjectives[0]
+        if adjective.tag_ == "JJR":
+            # the comparison is the answer: "deeper than 10 km"
+            than = [t for t in phrase if t.lower_ == "than" and t.i == adjective.i + 1]
+            if not than:
+                continue
+            amount = [t.i for t in phrase if t.i > adjective.i and _has_number([t])]
+            if not amount:
+                continue
+            answer = span.doc[adjective.i : max(amount) + 1]
+        else:
+            if adjective.i != phrase.end - 1:
+                continue  # "300 metres tall": the adjective closes the measure
+            answer = span.doc[phrase.start : adjective.i]
+        if not (answer.start <= span.start and span.end <= answer.end):
+            continue
+        measure = span.doc[min(answer.start, adjective.i) : max(answer.end, adjective.i + 1)]
+        clause = clause_for(verb, measure, simple=simple)
+        wh = f"How {adjective.lemma_.lower()}"
+        return (wh, "object", clause, _trim(answer)) if clause is not None else None
+    return None
+
+
+def _attribute_question(
+    span: SpacySpan, node: Token, verb: Token, simple: bool
+) -> tuple[str, str, Clause, SpacySpan] | None:
+    """ "The earthquake had a magnitude of 8.0 Ms" -> "What was the magnitude of the
+    earthquake?" with the value as the answer: "have" + an attribute noun + "of" + a number."""
+    if node.dep_ != "dobj" or verb.lemma_ != "have" or node.tag_ != "NN":
+        return None
+    if verb.tag_ not in PRESENT_COPULA or any(
+        c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children
+    ):
+        return None
+    of = [c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"]
+    values = [c for c in of[0].children if c.dep_ == "pobj"] if len(of) == 1 else []
+    if len(values) != 1:
+        return None
+    value = _before_aside(_phrase(values[0]))
+    if not (value.start <= span.start and span.end <= value.end) or not _has_number(value):
+        return None
+    if len(value) > MAX_QUESTION_ANSWER_TOKENS or vague_number(value):
+        return None
+    determiners = [c for c in node.lefts if c.dep_ == "det"]
+    if any(d.lower_ not in ATTRIBUTE_DETERMINERS for d in determiners):
+        return None
+    modifiers = [t for t in node.lefts if t.dep_ in {"amod", "compound"}]
+    if any(t.i != m.i for m in modifiers for t in m.subtree):
+        return None  # a modifier with modifiers of its own ("a very large population")
+    clause = clause_for(verb, _phrase(node), simple=simple)
+    if clause is None:
+        return None
+    subject = clause.subject
+    if any(bracket in subject for pair in BRACKETS for bracket in pair):
+        return None  # "Saint Barthélemy )": an aside cut in half
+    first, _, rest = subject.partition(" ")
+    if first.lower() in {"a", "an"}:
+        return None  # "the population of a town": which town the card does not say
+    opener = verb.sent[0]
+    if subject.startswith(opener.text) and opener.pos_ != "PROPN" and not opener.ent_type_:
+        # "the magnitude of the earthquake", "the risk-weight of lending to …"
+        subject = f"{first.lower()} {rest}".strip()
+    attribute = node.doc[modifiers[0].i if modifiers else node.i : node.i + 1].text
+    question_clause = Clause(
+        subject=f"the {attribute} of {subject}",
+        auxiliaries=(),
+        verb=PRESENT_COPULA[verb.tag_],
+        lemma="be",
+        tag=verb.tag_,
+        # a stray bracket of an aside ("(9.7 sq mi)") is no complement
+        complement=clause.complement if any(c.isalnum() for c in clause.complement) else "",
+        negated=clause.negated,
+    )
+    return "What", "object", question_clause, _trim(value)
+
+
+def _before_aside(phrase: SpacySpan) -> SpacySpan:
+    """The phrase up to its first bracket or comma: "25 square kilometres (9.7 sq mi)" -> "25
+    square kilometres"."""
+    for token in phrase:
+        if token.text in ASIDE_OPENERS:
+            return phrase.doc[phrase.start : token.i]
+    return phrase
+
+
+# class nouns that head a name ("Chengdu Shuangliu International Airport", "the University of
+# Notre Dame", "Lake Geneva"): the question may ask "Which airport …?" instead of "What …?".
+# Words that head names of other things ("the United States", "the Soviet Union", "the People's
+# Republic") are left out.
+CLASS_HEADS = frozenset(
+    {"airport", "university", "college", "school", "academy", "institute", "river", "lake",
+     "mountain", "island", "ocean", "sea", "bay", "canal", "valley", "desert", "company",
+     "corporation", "bank", "agency", "ministry", "party", "church", "cathedral", "abbey",
+     "temple", "palace", "castle", "museum", "library", "council", "committee", "commission",
+     "army", "hospital", "bridge", "station", "county", "province", "city", "street", "avenue",
+     "road", "stadium", "park", "hotel", "theatre", "theater", "tower", "festival", "award",
+     "prize", "war", "battle", "treaty", "act", "league", "club", "team", "magazine",
+     "newspaper", "journal", "dynasty", "empire", "district", "square", "hall", "foundation",
+     "society", "association", "conference"}
+)  # fmt: skip
+# leading class words of a name ("Lake Geneva", "Mount Everest") and the class each names
+LEADING_CLASS_WORDS = {"lake": "lake", "mount": "mountain", "river": "river", "fort": "fort"}
+WHICH = "Which"
+
+
+def _class_of_name(phrase: SpacySpan) -> str | None:
+    """The class noun a name says it is: "airport" of "Chengdu Shuangliu International Airport",
+    "lake" of "Lake Geneva"; None for a name that names no class or for a common noun."""
+    root = phrase.root
+    if not root.text[:1].isupper():
+        return None  # "the title 'institute of technology'": a term, not a name
+    if root.pos_ != "PROPN" or root.conjuncts or any(t.dep_ == "case" for t in phrase):
+        return None  # "the Bank of England and the ECB" are two; "Chicago's Divinity School"
+    if root.lemma_.lower() in CLASS_HEADS and any(
+        t.pos_ == "PROPN" and t.i != root.i for t in phrase
+    ):
+        return root.lower_
+    words = [t for t in phrase if t.dep_ not in {"det"}]
+    if len(words) > 1 and words[0].lower_ in LEADING_CLASS_WORDS and words[0].pos_ == "PROPN":
+        return LEADING_CLASS_WORDS[words[0].lower_]
+    return None
+
+
+def _which_class(phrase: SpacySpan, wh: str) -> str:
+    """ "Which airport" for a name of a class ("Chengdu Shuangliu International Airport");
+    otherwise `wh` unchanged."""
+    if wh != "What":
+        return wh
+    kind = _class_of_name(phrase)
+    return f"{WHICH} {kind}" if kind else wh
+
+
+# content words a clause must say of a bare definite subject ("The Internet was extensively used
+# for passing information …") for the subject to be the answer of a question of its own
+MIN_PREDICATE_CONTENT_WORDS = 3
+
+
+def _first_mention_subject(phrase: SpacySpan, verb: Token) -> bool:
+    """ "The Internet" of "The Internet was extensively used for passing information …": "the"
+    and one singular common noun written with a capital, as a thing there is one of is ("the
+    Internet", "the Sun", "the Senate"), named for the first time in the text (a noun named
+    before points back to it), with a predicate that says something specific. A shell noun
+    ("the scheme") or a class noun ("the University") stands for something said before."""
+    words = [t for t in phrase if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ != "the" or words[1].tag_ != "NN":
+        return False
+    noun = words[1]
+    if not noun.text[:1].isupper():
+        return False  # "the developer", "the pair": a lower-case noun points back to a name
+    lemma = noun.lemma_.lower()
+    if lemma in SHELL_NOUNS or lemma in CLASS_HEADS or lemma in ADVERBIAL_NOUNS:
+        return False
+    if is_person_noun(lemma) or verb.lemma_ == "be":
+        return False
+    if any(t.lemma_.lower() == lemma for t in noun.doc[: noun.i]):
+        return False  # named before: "the earthquake" is the one the text is about
+    said = [
+        t
+        for t in verb.subtree
+        if t.i not in range(phrase.start, phrase.end) and t.pos_ in CONTENT_POS
+    ]
+    return len(said) >= MIN_PREDICATE_CONTENT_WORDS
