@@ -117,8 +117,9 @@ SECOND_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd"})
 # dates and times are asked with "When" by the date notes: "What did it take effect on?" is not
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # a subject that denies ("No one had suggested X"): asking "What had no one suggested?" turns
-# the claim into its opposite's question
-NEGATIVE_SUBJECT_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither", "noone"})
+# the claim into its opposite's question; "Not all traditions share …" asked "What shares …?"
+# drops the "not"
+NEGATIVE_SUBJECT_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither", "noone", "not"})
 # a noun completed by a content clause ("the idea that …", "the fact that …"): the noun alone is
 # a placeholder, not an answer
 CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
@@ -148,6 +149,8 @@ STATEMENT_SUBORDINATORS = frozenset(
      "whereas", "until", "once"}
 )  # fmt: skip
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that", "such"})
+# words that compare with something said before: a card holding them leans on that
+BACK_REFERRING_WORDS = frozenset({"another", "similar", "similarly", "likewise"})
 QUESTION_CANDIDATES = 3  # answers tried, best first, for a clean wh-question
 QUESTION_MARGIN = 1.0  # ... as long as they score within this of the best answer
 MAX_ANSWER_TOKENS = 6
@@ -1226,11 +1229,35 @@ def more_questions(
         return []
     taken = [first]
     for fact, _ in _clean_questions(sent, ranked, quoted, first.score):
+        if not _worth_another_question(sent, fact):
+            continue
         if not any(_same_answer(fact, other) for other in taken):
             taken.append(fact)
             if len(taken) > count:
                 break
     return taken[1:]
+
+
+def _worth_another_question(sent: SpacySpan, fact: ClaimFact) -> bool:
+    """Whether a question beside the sentence's first one is worth its card: the first is the
+    sentence's best, and a further one must not be a weaker card of the same sentence.
+
+    Not a lone common noun ("What did Pope John XXIII abolish? - the limit", "What did West
+    pioneer? - a style" of production dubbed …): which one the sentences around say, or the
+    words after it that the answer left out. Not a comparison with what came before ("What do
+    another 130,000 people arrive by?", "a similar arrangement").
+    """
+    answer = sent.doc.char_span(fact.answer.start, fact.answer.end, alignment_mode="expand")
+    if answer is None:
+        return False
+    content = [t for t in answer if not (t.is_stop or t.is_punct or t.is_space)]
+    if fact.label not in NUMBER_LABELS and len(content) == 1 and content[0].pos_ == "NOUN":
+        return False
+    question_words = fact.answer.text.lower().split()
+    if fact.clause is not None:
+        clause = fact.clause
+        question_words += f"{clause.subject} {clause.complement}".lower().split()
+    return not any(word in BACK_REFERRING_WORDS for word in question_words)
 
 
 def _same_answer(fact: ClaimFact, other: ClaimFact) -> bool:
