@@ -1253,11 +1253,19 @@ def _worth_another_question(sent: SpacySpan, fact: ClaimFact) -> bool:
     content = [t for t in answer if not (t.is_stop or t.is_punct or t.is_space)]
     if fact.label not in NUMBER_LABELS and len(content) == 1 and content[0].pos_ == "NOUN":
         return False
+    if _cuts_a_quotation(fact.answer.text):
+        return False  # "Dog-family\" or the family dog": a quotation cut in two
     question_words = fact.answer.text.lower().split()
     if fact.clause is not None:
         clause = fact.clause
         question_words += f"{clause.subject} {clause.complement}".lower().split()
     return not any(word in BACK_REFERRING_WORDS for word in question_words)
+
+
+def _cuts_a_quotation(text: str) -> bool:
+    """Whether the text opens or closes a quotation it does not also close or open."""
+    straight = text.count('"') % 2 == 1
+    return straight or text.count("“") != text.count("”")
 
 
 def _same_answer(fact: ClaimFact, other: ClaimFact) -> bool:
