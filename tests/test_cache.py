@@ -241,6 +241,9 @@ BASE = {"data": b"Some text.", "name": "a.txt", "model": "m", "kinds": ("date", 
         {"model": "n"},
         {"kinds": ("date",)},
         {"kinds": ("claim", "date")},
+        {"claim_density": 2.0},
+        # a cached 1-question extraction must not serve a 3-question run
+        {"questions_per_claim": 3},
     ],
 )
 def test_every_input_changes_the_key(change: dict) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcards.model import ClaimFact, Clause, Span
 from factcards.nlp import claims as claims_module
 from factcards.nlp.centrality import textrank
 from factcards.nlp.claims import (
@@ -16,6 +18,7 @@ from factcards.nlp.claims import (
     _trim,
     _whole,
     _whole_list,
+    _worth_another_question,
     find_claims,
     is_main_clause,
     is_meta,
@@ -612,3 +615,123 @@ def test_whole_list(parse, text: str, first: str, expected: str | None) -> None:
     span = doc.char_span(at, at + len(first), alignment_mode="expand")
     whole = _whole_list(span)
     assert (whole.text if whole is not None else None) == expected
+
+
+# ------------------------------------------------------------------- questions per claim
+
+
+@pytest.mark.parametrize(
+    ("text", "questions_per_claim", "expected_answers"),
+    [
+        # two clean answers: the place, then the discoverer
+        (
+            "Marie Curie discovered polonium in a laboratory in Paris.",
+            1,
+            ["a laboratory in Paris"],
+        ),
+        (
+            "Marie Curie discovered polonium in a laboratory in Paris.",
+            2,
+            ["a laboratory in Paris", "Marie Curie"],
+        ),
+        (
+            "Johannes Gutenberg printed the first Bible in Mainz.",
+            3,
+            ["the first Bible in Mainz", "Johannes Gutenberg"],
+        ),
+        # not a comparison with what came before ("a similar arrangement")
+        (
+            "Rossabi describes a similar arrangement made by Kublai Khan in the Sacred College "
+            "of Beijing.",
+            3,
+            ["Rossabi"],
+        ),
+        # not a quotation cut in two ('dog-family" or the family dog')
+        (
+            'The dog was classified by Linnaeus as Canis familiaris, which means "dog-family" '
+            "or the family dog.",
+            3,
+            ["Canis familiaris", "Linnaeus"],
+        ),
+    ],
+)
+def test_questions_per_claim(
+    parse, text: str, questions_per_claim: int, expected_answers: list[str]
+) -> None:
+    facts = list(
+        find_claims(parse(text), words_per_claim=10, questions_per_claim=questions_per_claim)
+    )
+    assert [fact.answer.text for fact in facts] == expected_answers
+    assert all(claim_question(fact) for fact in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "subject", "worth"),
+    [
+        ("Pope John XXIII abolished the limit in 1962.", "the limit", "Pope John XXIII", False),
+        ("West pioneered a style in Chicago.", "a style", "West", False),
+        ("Pope John XXIII abolished the limit in 1962.", "Pope John XXIII", "", True),
+        ("Mortgage lenders relaxed underwriting standards.", "underwriting standards", "", True),
+        ("The college had 15,000 students in 1990.", "15,000", "The college", True),
+        ("Another 130,000 people arrive by luxury boats.", "luxury boats", "Another people", False),
+        ("Rossabi describes a similar arrangement.", "a similar arrangement", "Rossabi", False),
+        ('Canis familiaris means "dog-family" or the family dog.', 'dog-family" or', "", False),
+    ],
+)
+def test_worth_another_question(parse, text: str, answer: str, subject: str, worth: bool) -> None:
+    sent = next(iter(parse(text).sents))
+    start = sent.start_char + sent.text.index(answer)
+    label = "CARDINAL" if answer[0].isdigit() else "TERM"
+    clause = Clause(subject=subject, auxiliaries=(), verb="v", lemma="v", tag="VBD")
+    fact = ClaimFact(
+        sentence=Span(sent.start_char, sent.end_char, sent.text),
+        answer=Span(start, start + len(answer), answer),
+        label=label,
+        wh="What",
+        role="object",
+        clause=clause,
+    )
+    assert _worth_another_question(sent, fact) is worth
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marie Curie discovered polonium in a laboratory in Paris.",
+        CENTRAL_TEXT,
+        LONG_TEXT,
+    ],
+)
+def test_more_questions_keep_the_first_and_do_not_collide(parse, text: str) -> None:
+    doc = parse(text)
+    single = list(find_claims(doc, words_per_claim=10))
+    several = list(find_claims(doc, words_per_claim=10, questions_per_claim=3))
+    # the first question of each sentence (and so its note's GUID) is what it was
+    assert [fact for fact in several if fact in single] == single
+    anchors = [fact.anchor() for fact in several]
+    assert len(set(anchors)) == len(anchors)
+    by_sentence: dict[int, list[ClaimFact]] = {}
+    for fact in several:
+        by_sentence.setdefault(fact.sentence.start, []).append(fact)
+    for facts in by_sentence.values():
+        assert len(facts) <= 3
+        spans = sorted((fact.answer.start, fact.answer.end) for fact in facts)
+        assert all(end <= next_start for (_, end), (next_start, _) in pairwise(spans))
+
+
+def test_questions_per_claim_must_be_positive(parse) -> None:
+    with pytest.raises(ValueError):
+        list(find_claims(parse(CENTRAL_TEXT), questions_per_claim=0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not all traditions of Buddhism share the same philosophical outlook on karma.",
+        "No one in the Sacred College suggested a change of the conclave rules.",
+    ],
+)
+def test_a_denying_subject_is_asked_for_by_no_question(parse, text: str) -> None:
+    doc = parse(text)
+    facts = list(find_claims(doc, words_per_claim=5, questions_per_claim=3))
+    assert all(not (fact.wh and fact.role == "subject") for fact in facts)

@@ -22,6 +22,9 @@ from factcards.errors import InputError
         ('kinds = "date, claim"', Settings(kinds=("date", "claim"))),
         ("claim-density = 2", Settings(claim_density=2.0)),
         ("claim_density = 0.5", Settings(claim_density=0.5)),
+        ("questions_per_claim = 3", Settings(questions_per_claim=3)),
+        ("questions-per-claim = 1", Settings(questions_per_claim=1)),
+        ("questions_per_claim = 5", Settings(questions_per_claim=5)),
         ('deck_prefix = "History::"', Settings(deck_prefix="History::")),
         ('deck-name = "{stem}"', Settings(deck_name="{stem}")),
         ('tags = ["term1", "hist"]', Settings(tags=("term1", "hist"))),
@@ -73,6 +76,11 @@ def test_no_config_file(tmp_path: Path) -> None:
         ('kinds = ["dates"]', "unknown kind dates"),
         ("claim_density = 0", "must be a positive number"),
         ("claim_density = true", "must be a positive number"),
+        ("questions_per_claim = 0", "must be a whole number from 1 to 5"),
+        ("questions_per_claim = 6", "must be a whole number from 1 to 5"),
+        ("questions_per_claim = 2.5", "must be a whole number from 1 to 5"),
+        ("questions_per_claim = true", "must be a whole number from 1 to 5"),
+        ('questions_per_claim = "2"', "must be a whole number from 1 to 5"),
         ('tags = "x"', "setting 'tags' must be a list of strings"),
         ("jobs = 0", "at least 1"),
         ('templates = ""', "must be a path"),
@@ -160,3 +168,33 @@ def test_bad_deck_name_pattern_is_reported(
     assert "deck name pattern '{author}' is not valid" in capsys.readouterr().err
     assert not list((tmp_path / "decks").glob("*.apkg")) if (tmp_path / "decks").exists() else True
     json.loads((tmp_path / "cards" / ".manifest.json").read_text())  # the cards are still fine
+
+
+def test_questions_per_claim_reaches_the_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "lecture.md").write_text(
+        "# Lecture\n\nMarie Curie discovered polonium in a laboratory in Paris.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+
+    runs = iter(range(100))
+
+    def questions(*options: str) -> list[str]:
+        cards_dir = f"out{next(runs)}"  # fresh: cards/ keeps the notes of an earlier run
+        args = ["extract", "seeds", "--kinds", "claim", "--claim-density", "20"]
+        args += ["--cards-dir", cards_dir, "--cache-dir", str(tmp_path / "cache"), *options]
+        assert cli.main(args) == 0
+        notes = read_cards(tmp_path / cards_dir / "lecture.jsonl")
+        return sorted(note.back for note in notes if note.front.endswith("?"))
+
+    assert questions() == ["a laboratory in Paris"]
+    # the option, and the config file's setting, ask for more (the cache must not answer)
+    assert questions("--questions-per-claim", "2") == ["Marie Curie", "a laboratory in Paris"]
+    (tmp_path / "factcards.toml").write_text("questions_per_claim = 2\n", encoding="utf-8")
+    assert questions() == ["Marie Curie", "a laboratory in Paris"]
+    assert questions("--questions-per-claim", "1") == ["a laboratory in Paris"]
+    assert cli.main(["extract", "seeds", "--questions-per-claim", "6"]) == 2

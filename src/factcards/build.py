@@ -162,7 +162,9 @@ def _plan(paths: Sequence[Path], spec: PipelineSpec, stdin: bytes | None = None)
             except OSError:
                 plan.append(_Source(index, path, name, None, 0))
                 continue
-        key = entry_key(data, name, spec.model, spec.kinds, spec.claim_density)
+        key = entry_key(
+            data, name, spec.model, spec.kinds, spec.claim_density, spec.questions_per_claim
+        )
         plan.append(_Source(index, path, name, key, len(data.split()), kept))
     return plan
 
@@ -239,7 +241,10 @@ def _pipeline_for(spec: PipelineSpec) -> Language:
     if _loaded is None or _loaded[0] != spec:
         from .nlp.pipeline import load_pipeline
 
-        _loaded = (spec, load_pipeline(spec.model, spec.kinds, spec.claim_density))
+        _loaded = (
+            spec,
+            load_pipeline(spec.model, spec.kinds, spec.claim_density, spec.questions_per_claim),
+        )
     return _loaded[1]
 
 
@@ -310,14 +315,15 @@ def extract(
     cache_dir: Path = DEFAULT_CACHE_DIR,
     on_progress: Callable[[int, int], None] | None = None,
     claim_density: float | None = None,
+    questions_per_claim: int | None = None,
 ) -> RunReport:
     """Read, parse and turn every source into notes merged into cards_dir (one file each).
 
-    A document whose extraction is cached (same bytes, name, code, model, kinds and claim
-    density) is not parsed again; when all are cached the spaCy pipeline is not even loaded.
-    `jobs` worker processes share the parsing (default: all cores); the output is the same for
-    any `jobs`. The fresh notes are merged into the existing cards files, keeping the user's
-    edits (see regenerate.py). `on_progress(done, total)` is called after each document.
+    A document whose extraction is cached (same bytes, name, code, model, kinds, claim density
+    and questions per claim) is not parsed again; when all are cached the spaCy pipeline is not
+    even loaded. `jobs` worker processes share the parsing (default: all cores); the output is
+    the same for any `jobs`. The fresh notes are merged into the existing cards files, keeping
+    the user's edits (see regenerate.py). `on_progress(done, total)` is called after each document.
     """
 
     started = time.perf_counter()
@@ -327,7 +333,7 @@ def extract(
     store = ExtractionCache(cache_dir) if cache else None
     if store is not None:
         store.prune()
-    spec = PipelineSpec(model, tuple(kinds), claim_density)
+    spec = PipelineSpec(model, tuple(kinds), claim_density, questions_per_claim)
     plan = _plan(paths, spec, stdin)
     cached: dict[int, Extraction] = {}
     if store is not None:
@@ -674,6 +680,7 @@ def build(
     cache_dir: Path = DEFAULT_CACHE_DIR,
     on_progress: Callable[[int, int], None] | None = None,
     claim_density: float | None = None,
+    questions_per_claim: int | None = None,
     options: DeckOptions | None = None,
 ) -> RunReport:
     """extract, then package the documents' cards; with the cache, unchanged decks are kept.
@@ -693,6 +700,7 @@ def build(
         cache_dir=cache_dir,
         on_progress=on_progress,
         claim_density=claim_density,
+        questions_per_claim=questions_per_claim,
     )
     if report.documents:
         package(

@@ -95,7 +95,12 @@ def _model_meta(model: str) -> dict | None:
 
 
 def entry_key(
-    data: bytes, name: str, model: str, kinds: Sequence[str], claim_density: float | None = None
+    data: bytes,
+    name: str,
+    model: str,
+    kinds: Sequence[str],
+    claim_density: float | None = None,
+    questions_per_claim: int | None = None,
 ) -> str:
     """The cache key of one document: what its notes depend on, hashed."""
     context = json.dumps(
@@ -106,6 +111,7 @@ def entry_key(
             model_fingerprint(model),
             list(kinds),
             claim_density,
+            questions_per_claim,
             name,
         ],
         ensure_ascii=False,

@@ -20,6 +20,7 @@ from .config import (
     DEFAULT_CARDS_DIR,
     DEFAULT_DECKS_DIR,
     DEFAULT_MODEL,
+    MAX_QUESTIONS_PER_CLAIM,
     DeckOptions,
     PipelineSpec,
     load_settings,
@@ -125,6 +126,19 @@ ClaimDensityOpt = Annotated[
         show_default=False,
     ),
 ]
+QuestionsPerClaimOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--questions-per-claim",
+        min=1,
+        max=MAX_QUESTIONS_PER_CLAIM,
+        help=(
+            "Up to this many questions on one key-claim sentence, each on a different answer "
+            "(a denser drill deck). [default: 1]"
+        ),
+        show_default=False,
+    ),
+]
 TemplatesOpt = Annotated[
     Path | None,
     typer.Option(
@@ -189,6 +203,7 @@ class Options:
             "model": self.spec.model,
             "kinds": self.spec.kinds,
             "claim_density": self.spec.claim_density,
+            "questions_per_claim": self.spec.questions_per_claim,
             "jobs": self.jobs,
             "cache": not no_cache,
             "cache_dir": cache_dir,
@@ -202,6 +217,7 @@ def _options(
     model: str | None = None,
     kinds: str | None = None,
     claim_density: float | None = None,
+    questions_per_claim: int | None = None,
     templates: Path | None = None,
     jobs: int | None = None,
 ) -> Options:
@@ -220,6 +236,7 @@ def _options(
             model=pick(model, settings.model, DEFAULT_MODEL),
             kinds=_parse_kinds(kinds) if kinds is not None else settings.kinds or KINDS,
             claim_density=pick(claim_density, settings.claim_density, None),
+            questions_per_claim=pick(questions_per_claim, settings.questions_per_claim, None),
         ),
         deck=DeckOptions(
             templates=pick(templates, settings.templates, None),
@@ -373,6 +390,7 @@ def build(
     model: ModelOpt = None,
     kinds: KindsOpt = None,
     claim_density: ClaimDensityOpt = None,
+    questions_per_claim: QuestionsPerClaimOpt = None,
     templates: TemplatesOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
@@ -394,6 +412,7 @@ def build(
         model=model,
         kinds=kinds,
         claim_density=claim_density,
+        questions_per_claim=questions_per_claim,
         templates=templates,
         jobs=jobs,
     )
@@ -418,6 +437,7 @@ def extract(
     model: ModelOpt = None,
     kinds: KindsOpt = None,
     claim_density: ClaimDensityOpt = None,
+    questions_per_claim: QuestionsPerClaimOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
@@ -427,7 +447,12 @@ def extract(
     from . import build as library
 
     options = _options(
-        cards_dir=cards_dir, model=model, kinds=kinds, claim_density=claim_density, jobs=jobs
+        cards_dir=cards_dir,
+        model=model,
+        kinds=kinds,
+        claim_density=claim_density,
+        questions_per_claim=questions_per_claim,
+        jobs=jobs,
     )
     progress = Progress()
     report = library.extract(
@@ -504,6 +529,7 @@ def preview(
     model: ModelOpt = None,
     kinds: KindsOpt = None,
     claim_density: ClaimDensityOpt = None,
+    questions_per_claim: QuestionsPerClaimOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
@@ -524,6 +550,7 @@ def preview(
         model=model,
         kinds=kinds,
         claim_density=claim_density,
+        questions_per_claim=questions_per_claim,
         templates=templates,
         jobs=jobs,
     )
@@ -556,6 +583,7 @@ def stats(
     model: ModelOpt = None,
     kinds: KindsOpt = None,
     claim_density: ClaimDensityOpt = None,
+    questions_per_claim: QuestionsPerClaimOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
@@ -566,7 +594,12 @@ def stats(
     from .stats import compute_stats, format_stats
 
     options = _options(
-        cards_dir=cards_dir, model=model, kinds=kinds, claim_density=claim_density, jobs=jobs
+        cards_dir=cards_dir,
+        model=model,
+        kinds=kinds,
+        claim_density=claim_density,
+        questions_per_claim=questions_per_claim,
+        jobs=jobs,
     )
     review = gather(sources, options.cards_dir, **options.extraction(no_cache, cache_dir))
     typer.echo(format_stats(compute_stats(review.documents), read_changes(options.cards_dir)))

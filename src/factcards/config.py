@@ -14,6 +14,9 @@ DEFAULT_DECKS_DIR = Path("decks")
 DECK_PREFIX = "factcards::"
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".xhtml", ".epub")
 DEFAULT_KINDS: tuple[Kind, ...] = KINDS
+# questions on one key sentence, each on a different answer (nlp.claims' default is 1); kept
+# here too, as importing the claims module would load spaCy
+MAX_QUESTIONS_PER_CLAIM = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +26,10 @@ class PipelineSpec:
     model: str = DEFAULT_MODEL
     kinds: tuple[Kind, ...] = DEFAULT_KINDS
     claim_density: float | None = None  # key claims per 100 words; None: the default
+    questions_per_claim: int | None = None  # questions on one key sentence; None: the default
 
     def key(self) -> list[object]:
-        return [self.model, list(self.kinds), self.claim_density]
+        return [self.model, list(self.kinds), self.claim_density, self.questions_per_claim]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,7 @@ class Settings:
     model: str | None = None
     kinds: tuple[Kind, ...] | None = None
     claim_density: float | None = None
+    questions_per_claim: int | None = None
     cards_dir: Path | None = None
     decks_dir: Path | None = None
     templates: Path | None = None
@@ -140,6 +145,13 @@ def _settings_from(data: dict[str, object], path: Path) -> Settings:
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 raise wrong("a positive number (key claims per 100 words)")
             values[name] = float(value)
+        elif name == "questions_per_claim":
+            if not _whole_number_in(value, 1, MAX_QUESTIONS_PER_CLAIM):
+                raise wrong(
+                    f"a whole number from 1 to {MAX_QUESTIONS_PER_CLAIM} "
+                    "(questions on one key sentence)"
+                )
+            values[name] = value
         elif name == "tags":
             if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
                 raise wrong("a list of strings")
@@ -149,3 +161,8 @@ def _settings_from(data: dict[str, object], path: Path) -> Settings:
                 raise wrong("a whole number of at least 1")
             values[name] = value
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def _whole_number_in(value: object, low: int, high: int) -> bool:
+    """Whether a TOML value is an integer (not a boolean) from `low` to `high`."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high

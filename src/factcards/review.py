@@ -74,6 +74,7 @@ def gather(
     cache: bool = True,
     cache_dir: Path = DEFAULT_CACHE_DIR,
     claim_density: float | None = None,
+    questions_per_claim: int | None = None,
     deck_options: DeckOptions | None = None,
 ) -> Review:
     """Extract `sources` (as `factcards extract` would, into a scratch folder) and read back
@@ -98,6 +99,7 @@ def gather(
             cache=cache,
             cache_dir=cache_dir,
             claim_density=claim_density,
+            questions_per_claim=questions_per_claim,
         )
         review.failures.extend(report.failures)
         for document_report in report.documents:

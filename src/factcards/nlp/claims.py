@@ -45,6 +45,7 @@ from .text import doc_ents, ents_in, noun_chunks_in
 
 _T = TypeVar("_T")
 WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
+QUESTIONS_PER_CLAIM = 1  # default: one note per key sentence (more make a denser drill deck)
 MIN_TOKENS = 8
 MAX_WORDS = 40  # words, not punctuation: a longer sentence is a passage, not a card
 ANSWER_LABELS = frozenset(
@@ -125,8 +126,9 @@ SECOND_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd"})
 # dates and times are asked with "When" by the date notes: "What did it take effect on?" is not
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # a subject that denies ("No one had suggested X"): asking "What had no one suggested?" turns
-# the claim into its opposite's question
-NEGATIVE_SUBJECT_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither", "noone"})
+# the claim into its opposite's question; "Not all traditions share …" asked "What shares …?"
+# drops the "not"
+NEGATIVE_SUBJECT_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither", "noone", "not"})
 # a noun completed by a content clause ("the idea that …", "the fact that …"): the noun alone is
 # a placeholder, not an answer
 CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
@@ -156,6 +158,8 @@ STATEMENT_SUBORDINATORS = frozenset(
      "whereas", "until", "once"}
 )  # fmt: skip
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that", "such"})
+# words that compare with something said before: a card holding them leans on that
+BACK_REFERRING_WORDS = frozenset({"another", "similar", "similarly", "likewise"})
 QUESTION_CANDIDATES = 3  # answers tried, best first, for a clean wh-question
 QUESTION_MARGIN = 1.0  # ... as long as they score within this of the best answer
 MAX_ANSWER_TOKENS = 6
@@ -906,15 +910,23 @@ def _number_of(span: SpacySpan, noun) -> tuple[str, SpacySpan] | None:
     return f"How many {words}", answer
 
 
-def find_claims(doc: Doc, words_per_claim: float = WORDS_PER_CLAIM) -> Iterator[ClaimFact]:
+def find_claims(
+    doc: Doc,
+    words_per_claim: float = WORDS_PER_CLAIM,
+    questions_per_claim: int = QUESTIONS_PER_CLAIM,
+) -> Iterator[ClaimFact]:
     """About one claim per `words_per_claim` words: the best sentences of each block.
 
     A sentence's merit is its TextRank centrality with a length penalty, times its specific
     facts (names, numbers, dates), times QUESTION_BONUS when it makes a clean wh-question.
-    A claim whose sentence nearly repeats an earlier claim's is dropped.
+    A claim whose sentence nearly repeats an earlier claim's is dropped. A claim that is a
+    question is followed by up to `questions_per_claim` - 1 more questions on other answers of
+    its sentence.
     """
     if not words_per_claim > 0:
         raise ValueError(f"words_per_claim must be positive, not {words_per_claim!r}")
+    if questions_per_claim < 1:
+        raise ValueError(f"questions_per_claim must be at least 1, not {questions_per_claim!r}")
     frequency: Counter[str] = Counter(content_lemmas(doc[:]))
     quoted = _quoted_tokens(doc)
     kept_lemmas: list[set[str]] = []
@@ -933,7 +945,12 @@ def find_claims(doc: Doc, words_per_claim: float = WORDS_PER_CLAIM) -> Iterator[
                 continue
             chosen.append(fact)
             kept_lemmas.append(lemmas)
-        yield from sorted(chosen, key=lambda fact: fact.sentence.start)
+        sentences = {sent.start_char: sent for sent in block}
+        for fact in sorted(chosen, key=lambda fact: fact.sentence.start):
+            yield fact
+            if questions_per_claim > 1 and fact.wh:
+                sent = sentences[fact.sentence.start]
+                yield from more_questions(sent, frequency, quoted, fact, questions_per_claim - 1)
 
 
 def ranked_claims(
@@ -1127,12 +1144,45 @@ def _claim_for(
     ranked = _ranked_answers(sent, frequency, quoted)
     if not ranked:
         return None
+    sentence = _sentence_span(sent)
+    key = _key_answers(ranked)
+    for fact, item in _clean_questions(sent, ranked, quoted, score):
+        # the bonus goes to a direct question (subject, object, place) on a key answer
+        return fact, item in key and fact.role in BONUS_ROLES
+    blankable = [item for item in ranked if item[0] > LONE_WORD_SCORE + CLOZE_SCORE_SLACK]
+    if not blankable:
+        return None
+    _, start, end, label = blankable[0]
+    cloze = ClaimFact(
+        sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label
+    )
+    return cloze, False
+
+
+def _sentence_span(sent: SpacySpan) -> Span:
+    """The sentence as a fact's `sentence`: without trailing whitespace."""
     text = sent.text.rstrip()
-    sentence = Span(sent.start_char, sent.start_char + len(text), text)
+    return Span(sent.start_char, sent.start_char + len(text), text)
+
+
+def _key_answers(ranked: list[tuple[float, int, int, str]]) -> list[tuple[float, int, int, str]]:
+    """The top few answers, as long as they score near the best one."""
     best_score = ranked[0][0]
+    return [
+        item for item in ranked[:QUESTION_CANDIDATES] if item[0] >= best_score - QUESTION_MARGIN
+    ]
+
+
+def _clean_questions(
+    sent: SpacySpan, ranked: list[tuple[float, int, int, str]], quoted: set[int], score: float
+) -> Iterator[tuple[ClaimFact, tuple[float, int, int, str]]]:
+    """(question claim, the ranked answer it came from) for every clean wh-question of the
+    sentence, best first: the key answers, then the rest, then the argument phrases; each
+    passes every check a claim's question must pass. Lazily: most callers want only one."""
+    sentence = _sentence_span(sent)
+    key = _key_answers(ranked)
     # the key answers first; a question on a lesser one still beats a cloze (which shows the
     # whole sentence), so the rest are tried after them
-    key = [item for item in ranked[:QUESTION_CANDIDATES] if item[0] >= best_score - QUESTION_MARGIN]
     rest = [item for item in ranked if item not in key]
     # the argument phrases come last: found once, and only when no ranked answer makes a question
     arguments = functools.cache(lambda: _argument_candidates(sent, ranked, quoted))
@@ -1148,7 +1198,8 @@ def _claim_for(
     for simple, relative in tiers:
         if relative not in main_verbs:
             main_verbs[relative] = _main_verbs(sent, relative)
-        for score_of, start, end, label in _then(key + rest, arguments):
+        for item in _then(key + rest, arguments):
+            score_of, start, end, label = item
             found = wh_question_for(sent, start, end, simple, relative, main_verbs[relative])
             if found is None:
                 continue
@@ -1172,27 +1223,81 @@ def _claim_for(
                 role=role,
                 clause=clause,
             )
-            if (
-                role == "subject"
-                and len(wh.split()) == 1
-                and not _names_a_thing(sent, clause.complement)
-            ):
-                # "Who listened as little?": nothing says what the question is about ("How many
-                # school buildings collapsed?" names it in its wh-phrase)
-                continue
-            if role != "object" and _says_nothing(sent, clause):
-                continue  # "Who said on Cuban television?": what was said is left out
-            if claim_question(fact) is not None:  # the question also reads well
-                # the bonus goes to a direct question (subject, object, place) on a key answer
-                return fact, (score_of, start, end, label) in key and role in BONUS_ROLES
-    blankable = [item for item in ranked if item[0] > LONE_WORD_SCORE + CLOZE_SCORE_SLACK]
-    if not blankable:
-        return None
-    _, start, end, label = blankable[0]
-    cloze = ClaimFact(
-        sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label
-    )
-    return cloze, False
+            if _clean_question(sent, fact, clause):
+                yield fact, item
+
+
+def _clean_question(sent: SpacySpan, fact: ClaimFact, clause: Clause) -> bool:
+    """Whether a question claim says what it asks about and reads well."""
+    if (
+        fact.role == "subject"
+        and len(fact.wh.split()) == 1
+        and not _names_a_thing(sent, clause.complement)
+    ):
+        # "Who listened as little?": nothing says what the question is about ("How many
+        # school buildings collapsed?" names it in its wh-phrase)
+        return False
+    if fact.role != "object" and _says_nothing(sent, clause):
+        return False  # "Who said on Cuban television?": what was said is left out
+    return claim_question(fact) is not None  # the question also reads well
+
+
+def more_questions(
+    sent: SpacySpan, frequency: Counter[str], quoted: set[int], first: ClaimFact, count: int
+) -> list[ClaimFact]:
+    """Up to `count` more clean questions on the sentence of the question claim `first`, each
+    on an answer that overlaps neither its answer nor another's (a denser drill deck)."""
+    if count < 1 or not first.wh:
+        return []
+    ranked = _ranked_answers(sent, frequency, quoted)
+    if not ranked:
+        return []
+    taken = [first]
+    for fact, _ in _clean_questions(sent, ranked, quoted, first.score):
+        if not _worth_another_question(sent, fact):
+            continue
+        if not any(_same_answer(fact, other) for other in taken):
+            taken.append(fact)
+            if len(taken) > count:
+                break
+    return taken[1:]
+
+
+def _worth_another_question(sent: SpacySpan, fact: ClaimFact) -> bool:
+    """Whether a question beside the sentence's first one is worth its card: the first is the
+    sentence's best, and a further one must not be a weaker card of the same sentence.
+
+    Not a lone common noun ("What did Pope John XXIII abolish? - the limit", "What did West
+    pioneer? - a style" of production dubbed …): which one the sentences around say, or the
+    words after it that the answer left out. Not a comparison with what came before ("What do
+    another 130,000 people arrive by?", "a similar arrangement").
+    """
+    answer = sent.doc.char_span(fact.answer.start, fact.answer.end, alignment_mode="expand")
+    if answer is None:
+        return False
+    content = [t for t in answer if not (t.is_stop or t.is_punct or t.is_space)]
+    if fact.label not in NUMBER_LABELS and len(content) == 1 and content[0].pos_ == "NOUN":
+        return False
+    if _cuts_a_quotation(fact.answer.text):
+        return False  # "Dog-family\" or the family dog": a quotation cut in two
+    question_words = fact.answer.text.lower().split()
+    if fact.clause is not None:
+        clause = fact.clause
+        question_words += f"{clause.subject} {clause.complement}".lower().split()
+    return not any(word in BACK_REFERRING_WORDS for word in question_words)
+
+
+def _cuts_a_quotation(text: str) -> bool:
+    """Whether the text opens or closes a quotation it does not also close or open."""
+    straight = text.count('"') % 2 == 1
+    return straight or text.count("“") != text.count("”")
+
+
+def _same_answer(fact: ClaimFact, other: ClaimFact) -> bool:
+    """Whether two claims ask for overlapping spans or the same words (one card twice)."""
+    overlap = fact.answer.start < other.answer.end and other.answer.start < fact.answer.end
+    same_words = fact.answer.text.lower().split() == other.answer.text.lower().split()
+    return overlap or same_words
 
 
 # --------------------------------------------------------------------------- more question forms

@@ -66,11 +66,25 @@ for _kind in KINDS:
         Language.component(f"factcards_{_kind}s", func=_make_extractor(_kind))
 
 
-@Language.factory("factcards_claims", default_config={"words_per_claim": claims.WORDS_PER_CLAIM})
-def make_claims_component(nlp: Language, name: str, words_per_claim: float) -> Callable[[Doc], Doc]:
-    """Key claims, about one per `words_per_claim` words (the config's claim density)."""
+@Language.factory(
+    "factcards_claims",
+    default_config={
+        "words_per_claim": claims.WORDS_PER_CLAIM,
+        "questions_per_claim": claims.QUESTIONS_PER_CLAIM,
+    },
+)
+def make_claims_component(
+    nlp: Language, name: str, words_per_claim: float, questions_per_claim: int
+) -> Callable[[Doc], Doc]:
+    """Key claims, about one per `words_per_claim` words (the config's claim density), each
+    asked by up to `questions_per_claim` questions on different answers."""
     return _make_extractor(
-        "claim", functools.partial(claims.find_claims, words_per_claim=words_per_claim)
+        "claim",
+        functools.partial(
+            claims.find_claims,
+            words_per_claim=words_per_claim,
+            questions_per_claim=questions_per_claim,
+        ),
     )
 
 
@@ -78,10 +92,12 @@ def load_pipeline(
     model: str = DEFAULT_MODEL,
     kinds: Sequence[Kind] = KINDS,
     claim_density: float | None = None,
+    questions_per_claim: int | None = None,
 ) -> Language:
     """Load `model` (an installed package name or a path) and add the factcards components.
 
-    `claim_density`: key claims per 100 words (default: the claims module's).
+    `claim_density`: key claims per 100 words; `questions_per_claim`: at most this many
+    questions on one key sentence (defaults: the claims module's).
     """
     try:
         nlp = spacy.load(model, exclude=["senter"])
@@ -98,9 +114,11 @@ def load_pipeline(
         )
     nlp.add_pipe("factcards_paragraphs", before="parser")
     for kind in kinds:
-        config = {}
+        config: dict[str, float | int] = {}
         if kind == "claim" and claim_density is not None:
             config["words_per_claim"] = 100.0 / claim_density
+        if kind == "claim" and questions_per_claim is not None:
+            config["questions_per_claim"] = questions_per_claim
         nlp.add_pipe(f"factcards_{kind}s", config=config)
     return nlp
 
