@@ -16,6 +16,8 @@ from factcards.nlp.claims import (
     _trim,
     _whole,
     _whole_list,
+    _whole_name,
+    _with_article,
     find_claims,
     is_main_clause,
     is_meta,
@@ -550,7 +552,8 @@ def test_long_but_self_contained(parse, text: str, expected: bool) -> None:
     ("text", "answer"),
     [
         # a list is answered whole, or not asked about
-        ("Montana's rivers feed the Pacific Ocean and Hudson Bay.", "Pacific Ocean and Hudson Bay"),
+        ("Montana's rivers feed the Pacific Ocean and Hudson Bay.",
+         "the Pacific Ocean and Hudson Bay"),
         ("Share prices closed lower in Paris, Zurich, Amsterdam, Brussels and Stockholm.",
          "Share prices"),
     ],
@@ -577,3 +580,81 @@ def test_whole_list(parse, text: str, first: str, expected: str | None) -> None:
     span = doc.char_span(at, at + len(first), alignment_mode="expand")
     whole = _whole_list(span)
     assert (whole.text if whole is not None else None) == expected
+
+
+# text, a part of a name or number the tagger offers as an answer -> the whole answer it stands
+# for (None: that whole is too long to be one answer, and a part of it is none)
+WHOLE_NAMES = [
+    ("University of Engineering & Technology grants degrees in Lahore.", "Technology",
+     "University of Engineering & Technology"),
+    ("The Association for Asian Studies published the report in Boston.", "Association",
+     "Association for Asian Studies"),
+    ("The rapper attacked the talk show host Jimmy Kimmel on Twitter.", "Kimmel",
+     "Jimmy Kimmel"),
+    ("Sahlins wrote that hunter-gatherers were the original affluent society.", "gatherers",
+     "hunter-gatherers"),
+    ("In systems fashioned after the Westminster system, the prime minister leads.",
+     "Westminster", "Westminster system"),
+    ("A BBC technician found the tape in 2003.", "BBC", "BBC"),
+    ("The band toured Paris, London and Rome.", "London", "London"),
+    ("In Persian myth, two four-eyed dogs guard the Chinvat Bridge.", "four", "four"),
+    ("The city has one of the Devon and Cornwall Area Crown Prosecution Service Divisional "
+     "offices.", "Devon", None),
+]  # fmt: skip
+
+
+def _part(doc, part: str):
+    start = doc.text.index(part)
+    return doc.char_span(start, start + len(part))
+
+
+@pytest.mark.parametrize(("text", "part", "expected"), WHOLE_NAMES)
+def test_a_part_of_a_name_grows_to_the_whole(parse, text: str, part: str, expected) -> None:
+    doc = parse(text)
+    whole = _whole_name(_part(doc, part), next(doc.sents))
+    assert (whole.text if whole is not None else None) == expected
+
+
+# text, the answer a question asks for -> that answer with the "the" of its phrase
+ARTICLES = [
+    ("Tibet was invaded by the Dzungar Mongols in 1717.", "Dzungar Mongols",
+     "the Dzungar Mongols"),
+    ("He wrote for the Observer for many years.", "Observer", "the Observer"),
+    ("Critics praised Hudson Bay in the report.", "Hudson Bay", "Hudson Bay"),
+    ("The rivers feed the lakes of the north.", "north", "the north"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), ARTICLES)
+def test_a_question_answer_keeps_its_article(parse, text: str, answer: str, expected) -> None:
+    doc = parse(text)
+    assert _with_article(_part(doc, answer)).text == expected
+
+
+# text with a place and its region -> the place a "Where …?" question asks for
+PLACES_WITH_REGIONS = [
+    ("The old stone bridge collapsed in Springfield, Illinois, during the winter storm.",
+     "Springfield, Illinois"),
+    ("The band played its last concert in Paris, London and Rome.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES_WITH_REGIONS)
+def test_a_place_is_asked_with_its_region(parse, text: str, expected) -> None:
+    places = [f.answer.text for f in find_claims(parse(text), 1.0) if f.wh == "Where"]
+    assert places == ([expected] if expected else [])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(WORDS, min_size=1, max_size=40).map(" ".join))
+def test_a_whole_name_holds_its_part(parse, text: str) -> None:
+    doc = parse(text)
+    for sent in doc.sents:
+        for token in sent:
+            part = _trim(doc[token.i : token.i + 1])
+            whole = _whole_name(part, sent) if len(part) else None
+            if whole is not None:
+                assert whole.start <= part.start and part.end <= whole.end
+                assert sent.start <= whole.start and whole.end <= sent.end
