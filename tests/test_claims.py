@@ -12,6 +12,7 @@ from factcards.nlp import claims as claims_module
 from factcards.nlp.centrality import textrank
 from factcards.nlp.claims import (
     _argument_phrases,
+    _cuts_a_name,
     _ranked_answers,
     _trim,
     _whole,
@@ -658,3 +659,35 @@ def test_a_whole_name_holds_its_part(parse, text: str) -> None:
             if whole is not None:
                 assert whole.start <= part.start and part.end <= whole.end
                 assert sent.start <= whole.start and whole.end <= sent.end
+
+
+# text, an answer a question could ask for -> whether it is only part of a name (then no
+# question asks for it); a number's unit is asked in the question, so a number cuts nothing
+CUT_NAMES = [
+    ("The Legend of Zelda: Twilight Princess is an action game.", "Legend of Zelda", True),
+    ("University of Engineering & Technology grants degrees.", "Technology", True),
+    ("University of Engineering & Technology grants degrees.",
+     "University of Engineering & Technology", False),
+    ("Five tons of fuel was airlifted to the site.", "Five", False),
+    ("Yesterday Dr. Martin Foster opened the new hospital wing.", "Dr.", True),
+    ("Both Barclays and Bank of America declined to buy the company.", "Barclays", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "answer", "cut"), CUT_NAMES)
+def test_an_answer_that_cuts_a_name(parse, text: str, answer: str, cut: bool) -> None:
+    doc = parse(text)
+    assert _cuts_a_name(_part(doc, answer), next(doc.sents)) is cut
+
+
+# text -> the cloze's blank, a whole name
+CLOZE_NAMES = [
+    ("University of Engineering & Technology or University of Engineering Sciences are the "
+     "recognized universities that grant degrees.", "University of Engineering & Technology"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOZE_NAMES)
+def test_a_cloze_blanks_a_whole_name(parse, text: str, expected: str) -> None:
+    clozes = [f.answer.text for f in find_claims(parse(text), 1.0) if not f.wh]
+    assert clozes == [expected]

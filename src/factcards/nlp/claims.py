@@ -326,6 +326,7 @@ NAME_JOINER_RUNS: tuple[tuple[str, ...], ...] = (("of",), ("&",), ("-",), ("of",
 NAME_LABELS = ANSWER_LABELS | NUMBER_LABELS
 MAX_NAME_TOKENS = 8  # "University of St Mark & St John": a name is one answer, if a long one
 PREMODIFIER_DEPS = frozenset({"compound", "nmod"})
+NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "PRON", "SCONJ"})
 NAME_PREMODIFIER_POS = frozenset({"PROPN", "NOUN", "ADJ", "CCONJ", "PUNCT", "NUM"})
 
 
@@ -342,6 +343,18 @@ def _entity_around(token: Token) -> tuple[int, int] | None:
     return start, end
 
 
+def _plausible_name(entity: SpacySpan) -> bool:
+    """Whether a tagged entity reads as a name: no adverb, verb or pronoun in it (the tagger
+    calls "West briefly" a place)."""
+    return not any(t.pos_ in NOT_NAME_POS for t in entity)
+
+
+def _name_word(token: Token) -> bool:
+    """A proper noun, by its part of speech or its tag (the parser may call "Babasaheb" of "Dr.
+    Babasaheb Ambedkar" an auxiliary, the tagger still calls it a proper noun)."""
+    return token.pos_ == "PROPN" or token.tag_ in {"NNP", "NNPS"}
+
+
 def _name_step(doc: Doc, edge: int, step: int, sent: SpacySpan) -> int:
     """How many tokens from `edge` (the token just outside a span, going by `step`) belong to
     the same name: a proper noun, or a joiner ("of", "of the", "&", "-") and a proper noun."""
@@ -353,7 +366,7 @@ def _name_step(doc: Doc, edge: int, step: int, sent: SpacySpan) -> int:
     first = at(0)
     if first is None:
         return 0
-    if first.pos_ == "PROPN":
+    if _name_word(first):
         return 1
     for joiner in NAME_JOINER_RUNS:
         words = list(joiner if step > 0 else reversed(joiner))
@@ -361,7 +374,7 @@ def _name_step(doc: Doc, edge: int, step: int, sent: SpacySpan) -> int:
         if any(t is None for t in run):
             continue
         *joining, name = run
-        if [t.lower_ for t in joining if t] == words and name and name.pos_ == "PROPN":
+        if [t.lower_ for t in joining if t] == words and name and _name_word(name):
             return len(run)
     return 0
 
@@ -371,10 +384,10 @@ def _name_run(tokens: SpacySpan, sent: SpacySpan) -> tuple[int, int]:
     "Joseph Lafortune", "University" -> "University of Engineering & Technology")."""
     doc = tokens.doc
     start, end = tokens.start, tokens.end
-    if doc[start].pos_ == "PROPN":
+    if _name_word(doc[start]):
         while grown := _name_step(doc, start - 1, -1, sent):
             start -= grown
-    if doc[end - 1].pos_ == "PROPN":
+    if _name_word(doc[end - 1]):
         while grown := _name_step(doc, end, 1, sent):
             end += grown
     return start, end
@@ -412,18 +425,14 @@ def _with_article(answer: SpacySpan) -> SpacySpan:
     return doc[before.i : answer.end]
 
 
-def _cuts_a_name(answer: SpacySpan) -> bool:
+def _cuts_a_name(answer: SpacySpan, sent: SpacySpan) -> bool:
     """Whether the answer holds part of a name but not all of it ("Legend of Zelda" of "The
     Legend of Zelda: Twilight Princess")."""
-    for token in (answer[0], answer[-1]):
-        entity = _entity_around(token)
-        if entity is not None and token.ent_type_ in ANSWER_LABELS:
-            first, end = entity
-            if token.doc[first].lower_ == "the":
-                first += 1
-            if first < answer.start or end > answer.end:
-                return True
-    return False
+    core = _trim(answer)
+    if any(t.like_num for t in core):
+        return False  # "How many tons …?" -> "Five": the unit is asked in the question
+    whole = _whole_name(core, sent) if len(core) else None
+    return whole is None or whole.start < core.start or whole.end > core.end
 
 
 def _hyphenated(start: int, end: int, doc: Doc) -> tuple[int, int]:
@@ -475,7 +484,7 @@ def _whole_name(tokens: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
         start, end = _hyphenated(start, end, doc)  # "four-eyed" is no number
     for edge in (doc[start], doc[end - 1]):
         entity = _entity_around(edge)
-        if entity is not None:
+        if entity is not None and _plausible_name(doc[entity[0] : entity[1]]):
             start, end = min(start, entity[0]), max(end, entity[1])
     trimmed = _trim(doc[start:end])
     if not len(trimmed):
@@ -567,10 +576,8 @@ def _ranked_answers(
         extended = _whole_phrase(tokens) if label == "TERM" else tokens
         if extended is None:
             continue
-        if len(extended) > MAX_ANSWER_TOKENS:
-            continue
-        tokens = _whole_name(extended, sent)
-        if tokens is None:
+        tokens = extended
+        if len(tokens) > MAX_ANSWER_TOKENS:
             continue
         if any(
             (a, b) != (tokens.start, tokens.end) and a < tokens.end and tokens.start < b
@@ -1293,8 +1300,8 @@ def _claim_for(
                     continue
             if score_of <= LONE_WORD_SCORE + CLOZE_SCORE_SLACK and not _whole(answer):
                 continue  # "the right" of "the right to display …" is half an answer
-            if _cuts_a_name(answer):
-                continue
+            if _cuts_a_name(answer, sent):
+                continue  # "Legend of Zelda" of "The Legend of Zelda: Twilight Princess"
             # the question leaves out the whole phrase: its answer is the whole place
             answer = answer.doc[answer.start : _with_region(answer.start, answer.end, answer.doc)]
             fact = ClaimFact(
@@ -1321,10 +1328,15 @@ def _claim_for(
                 # the bonus goes to a direct question (subject, object, place) on a key answer
                 return fact, (score_of, start, end, label) in key and role in BONUS_ROLES
     blankable = [item for item in ranked if item[0] > LONE_WORD_SCORE + CLOZE_SCORE_SLACK]
-    if not blankable:
-        return None
-    _, start, end, label = blankable[0]
-    cloze = ClaimFact(
-        sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label
+    # a cloze blanks a whole name ("University of Engineering & {{c1::Technology}}" is none)
+    wholes = (
+        (whole, label)
+        for _, start, end, label in blankable
+        if (whole := _whole_name(sent.doc[start:end], sent)) is not None
     )
+    first = next(wholes, None)
+    if first is None:
+        return None
+    whole, label = first
+    cloze = ClaimFact(sentence=sentence, answer=_span(whole), score=score, label=label)
     return cloze, False
