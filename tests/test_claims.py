@@ -597,6 +597,8 @@ WHOLE_NAMES = [
     ("In systems fashioned after the Westminster system, the prime minister leads.",
      "Westminster", "Westminster system"),
     ("A BBC technician found the tape in 2003.", "BBC", "BBC"),
+    ("According to Tibetologist John Powers, the sources disagree.", "John Powers",
+     "John Powers"),
     ("The band toured Paris, London and Rome.", "London", "London"),
     ("In Persian myth, two four-eyed dogs guard the Chinvat Bridge.", "four", "four"),
     ("The city has one of the Devon and Cornwall Area Crown Prosecution Service Divisional "
@@ -637,6 +639,8 @@ PLACES_WITH_REGIONS = [
     ("The old stone bridge collapsed in Springfield, Illinois, during the winter storm.",
      "Springfield, Illinois"),
     ("The band played its last concert in Paris, London and Rome.", None),
+    ("Air bases were built in Great Falls, Lewistown, Cut Bank and Glasgow during the war.",
+     "Great Falls"),
 ]  # fmt: skip
 
 

@@ -471,7 +471,19 @@ def _with_region(start: int, end: int, doc: Doc) -> int:
         return end
     if not any(c.dep_ == "appos" and region[0] <= c.i < region[1] for c in place.root.children):
         return end
+    if _list_goes_on(region[1], doc):
+        return end  # "Great Falls, Lewistown, Cut Bank and Glasgow": a list of places
     return region[1]
+
+
+def _list_goes_on(end: int, doc: Doc) -> bool:
+    """Whether another name follows `end` after a comma or "and"/"or": a list, not a region."""
+    i = end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in {"and", "or"}:
+        i += 1
+    return i > end and i < len(doc) and _name_word(doc[i])
 
 
 def _whole_name(tokens: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
@@ -490,6 +502,11 @@ def _whole_name(tokens: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
     if not len(trimmed):
         return None
     start, end = _name_run(trimmed, sent)
+    person = _entity_around(trimmed[0]) if trimmed[0].ent_type_ == "PERSON" else None
+    if person is not None and end <= person[1]:
+        # a person's title is no part of the name: "Tibetologist John Powers" -> "John Powers"
+        while start < trimmed.start and is_person_noun(doc[start].lower_):
+            start += 1
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1
     start, end = _named_head(start, end, doc)
