@@ -597,6 +597,9 @@ WHOLE_NAMES = [
     ("In systems fashioned after the Westminster system, the prime minister leads.",
      "Westminster", "Westminster system"),
     ("A BBC technician found the tape in 2003.", "BBC", "BBC"),
+    ("He renamed the album The Life of Pablo in February.", "Life of Pablo",
+     "The Life of Pablo"),
+    ("The Observer printed the story.", "Observer", "Observer"),
     ("According to Tibetologist John Powers, the sources disagree.", "John Powers",
      "John Powers"),
     ("The band toured Paris, London and Rome.", "London", "London"),
@@ -673,6 +676,7 @@ CUT_NAMES = [
     ("University of Engineering & Technology grants degrees.",
      "University of Engineering & Technology", False),
     ("Five tons of fuel was airlifted to the site.", "Five", False),
+    ("He renamed the album The Life of Pablo in February.", "Life of Pablo", False),
     ("Yesterday Dr. Martin Foster opened the new hospital wing.", "Dr.", True),
     ("Both Barclays and Bank of America declined to buy the company.", "Barclays", True),
 ]  # fmt: skip

@@ -425,6 +425,12 @@ def _with_article(answer: SpacySpan) -> SpacySpan:
     return doc[before.i : answer.end]
 
 
+def _title_article(token: Token) -> bool:
+    """A capitalised "The" inside a sentence: the first word of a title ("his album The Life of
+    Pablo"), not an article before a name."""
+    return token.text == "The" and not token.is_sent_start
+
+
 def _cuts_a_name(answer: SpacySpan, sent: SpacySpan) -> bool:
     """Whether the answer holds part of a name but not all of it ("Legend of Zelda" of "The
     Legend of Zelda: Twilight Princess")."""
@@ -432,7 +438,10 @@ def _cuts_a_name(answer: SpacySpan, sent: SpacySpan) -> bool:
     if any(t.like_num for t in core):
         return False  # "How many tons …?" -> "Five": the unit is asked in the question
     whole = _whole_name(core, sent) if len(core) else None
-    return whole is None or whole.start < core.start or whole.end > core.end
+    if whole is None:
+        return True
+    first = whole.start + 1 if _title_article(whole[0]) else whole.start
+    return first < core.start or whole.end > core.end
 
 
 def _hyphenated(start: int, end: int, doc: Doc) -> tuple[int, int]:
@@ -510,6 +519,8 @@ def _whole_name(tokens: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1
     start, end = _named_head(start, end, doc)
+    if start > sent.start and _title_article(doc[start - 1]):
+        start -= 1  # "The Life of Pablo", "The Observer": the title's own "The"
     whole = doc[start:end]
     if not (sent.start <= start and end <= sent.end) or len(whole) > MAX_NAME_TOKENS:
         return None
