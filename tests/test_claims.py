@@ -600,6 +600,7 @@ WHOLE_NAMES = [
     ("He renamed the album The Life of Pablo in February.", "Life of Pablo",
      "The Life of Pablo"),
     ("The Observer printed the story.", "Observer", "Observer"),
+    ("After gaining the Master Sword, Link is cleansed of the magic.", "Link", "Link"),
     ("According to Tibetologist John Powers, the sources disagree.", "John Powers",
      "John Powers"),
     ("The band toured Paris, London and Rome.", "London", "London"),

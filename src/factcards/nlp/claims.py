@@ -327,6 +327,7 @@ NAME_LABELS = ANSWER_LABELS | NUMBER_LABELS
 MAX_NAME_TOKENS = 8  # "University of St Mark & St John": a name is one answer, if a long one
 PREMODIFIER_DEPS = frozenset({"compound", "nmod"})
 NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "PRON", "SCONJ"})
+NOT_NAME_PUNCTUATION = frozenset({",", ";", "(", ")"})
 NAME_PREMODIFIER_POS = frozenset({"PROPN", "NOUN", "ADJ", "CCONJ", "PUNCT", "NUM"})
 
 
@@ -344,9 +345,9 @@ def _entity_around(token: Token) -> tuple[int, int] | None:
 
 
 def _plausible_name(entity: SpacySpan) -> bool:
-    """Whether a tagged entity reads as a name: no adverb, verb or pronoun in it (the tagger
-    calls "West briefly" a place)."""
-    return not any(t.pos_ in NOT_NAME_POS for t in entity)
+    """Whether a tagged entity reads as a name: no adverb, verb, pronoun or comma in it (the
+    tagger calls "West briefly" a place and "the Master Sword, Link" one title)."""
+    return not any(t.pos_ in NOT_NAME_POS or t.text in NOT_NAME_PUNCTUATION for t in entity)
 
 
 def _name_word(token: Token) -> bool:
