@@ -14,10 +14,13 @@ from factcards.nlp import claims as claims_module
 from factcards.nlp.centrality import textrank
 from factcards.nlp.claims import (
     _argument_phrases,
+    _cuts_a_name,
     _ranked_answers,
     _trim,
     _whole,
     _whole_list,
+    _whole_name,
+    _with_article,
     _worth_another_question,
     find_claims,
     is_main_clause,
@@ -588,7 +591,8 @@ def test_long_but_self_contained(parse, text: str, expected: bool) -> None:
     ("text", "answer"),
     [
         # a list is answered whole, or not asked about
-        ("Montana's rivers feed the Pacific Ocean and Hudson Bay.", "Pacific Ocean and Hudson Bay"),
+        ("Montana's rivers feed the Pacific Ocean and Hudson Bay.",
+         "the Pacific Ocean and Hudson Bay"),
         ("Share prices closed lower in Paris, Zurich, Amsterdam, Brussels and Stockholm.",
          "Share prices"),
     ],
@@ -735,3 +739,122 @@ def test_a_denying_subject_is_asked_for_by_no_question(parse, text: str) -> None
     doc = parse(text)
     facts = list(find_claims(doc, words_per_claim=5, questions_per_claim=3))
     assert all(not (fact.wh and fact.role == "subject") for fact in facts)
+
+
+# text, a part of a name or number the tagger offers as an answer -> the whole answer it stands
+# for (None: that whole is too long to be one answer, and a part of it is none)
+WHOLE_NAMES = [
+    ("University of Engineering & Technology grants degrees in Lahore.", "Technology",
+     "University of Engineering & Technology"),
+    ("The Association for Asian Studies published the report in Boston.", "Association",
+     "Association for Asian Studies"),
+    ("The rapper attacked the talk show host Jimmy Kimmel on Twitter.", "Kimmel",
+     "Jimmy Kimmel"),
+    ("Sahlins wrote that hunter-gatherers were the original affluent society.", "gatherers",
+     "hunter-gatherers"),
+    ("In systems fashioned after the Westminster system, the prime minister leads.",
+     "Westminster", "Westminster system"),
+    ("A BBC technician found the tape in 2003.", "BBC", "BBC"),
+    ("He renamed the album The Life of Pablo in February.", "Life of Pablo",
+     "The Life of Pablo"),
+    ("The Observer printed the story.", "Observer", "Observer"),
+    ("After gaining the Master Sword, Link is cleansed of the magic.", "Link", "Link"),
+    ("According to Tibetologist John Powers, the sources disagree.", "John Powers",
+     "John Powers"),
+    ("The band toured Paris, London and Rome.", "London", "London"),
+    ("In Persian myth, two four-eyed dogs guard the Chinvat Bridge.", "four", "four"),
+    ("The city has one of the Devon and Cornwall Area Crown Prosecution Service Divisional "
+     "offices.", "Devon", None),
+]  # fmt: skip
+
+
+def _part(doc, part: str):
+    start = doc.text.index(part)
+    return doc.char_span(start, start + len(part))
+
+
+@pytest.mark.parametrize(("text", "part", "expected"), WHOLE_NAMES)
+def test_a_part_of_a_name_grows_to_the_whole(parse, text: str, part: str, expected) -> None:
+    doc = parse(text)
+    whole = _whole_name(_part(doc, part), next(doc.sents))
+    assert (whole.text if whole is not None else None) == expected
+
+
+# text, the answer a question asks for -> that answer with the "the" of its phrase
+ARTICLES = [
+    ("Tibet was invaded by the Dzungar Mongols in 1717.", "Dzungar Mongols",
+     "the Dzungar Mongols"),
+    ("He wrote for the Observer for many years.", "Observer", "the Observer"),
+    ("Critics praised Hudson Bay in the report.", "Hudson Bay", "Hudson Bay"),
+    ("The rivers feed the lakes of the north.", "north", "the north"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), ARTICLES)
+def test_a_question_answer_keeps_its_article(parse, text: str, answer: str, expected) -> None:
+    doc = parse(text)
+    assert _with_article(_part(doc, answer)).text == expected
+
+
+# text with a place and its region -> the place a "Where …?" question asks for
+PLACES_WITH_REGIONS = [
+    ("The old stone bridge collapsed in Springfield, Illinois, during the winter storm.",
+     "Springfield, Illinois"),
+    ("The band played its last concert in Paris, London and Rome.", None),
+    ("Air bases were built in Great Falls, Lewistown, Cut Bank and Glasgow during the war.",
+     "Great Falls"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES_WITH_REGIONS)
+def test_a_place_is_asked_with_its_region(parse, text: str, expected) -> None:
+    places = [f.answer.text for f in find_claims(parse(text), 1.0) if f.wh == "Where"]
+    assert places == ([expected] if expected else [])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(WORDS, min_size=1, max_size=40).map(" ".join))
+def test_a_whole_name_holds_its_part(parse, text: str) -> None:
+    doc = parse(text)
+    for sent in doc.sents:
+        for token in sent:
+            part = _trim(doc[token.i : token.i + 1])
+            whole = _whole_name(part, sent) if len(part) else None
+            if whole is not None:
+                assert whole.start <= part.start and part.end <= whole.end
+                assert sent.start <= whole.start and whole.end <= sent.end
+
+
+# text, an answer a question could ask for -> whether it is only part of a name (then no
+# question asks for it); a number's unit is asked in the question, so a number cuts nothing
+CUT_NAMES = [
+    ("The Legend of Zelda: Twilight Princess is an action game.", "Legend of Zelda", True),
+    ("University of Engineering & Technology grants degrees.", "Technology", True),
+    ("University of Engineering & Technology grants degrees.",
+     "University of Engineering & Technology", False),
+    ("Five tons of fuel was airlifted to the site.", "Five", False),
+    ("He renamed the album The Life of Pablo in February.", "Life of Pablo", False),
+    ("Yesterday Dr. Martin Foster opened the new hospital wing.", "Dr.", True),
+    ("Both Barclays and Bank of America declined to buy the company.", "Barclays", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "answer", "cut"), CUT_NAMES)
+def test_an_answer_that_cuts_a_name(parse, text: str, answer: str, cut: bool) -> None:
+    doc = parse(text)
+    assert _cuts_a_name(_part(doc, answer), next(doc.sents)) is cut
+
+
+# text -> the cloze's blank, a whole name
+CLOZE_NAMES = [
+    ("University of Engineering & Technology or University of Engineering Sciences are the "
+     "recognized universities that grant degrees.", "University of Engineering & Technology"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOZE_NAMES)
+def test_a_cloze_blanks_a_whole_name(parse, text: str, expected: str) -> None:
+    clozes = [f.answer.text for f in find_claims(parse(text), 1.0) if not f.wh]
+    assert clozes == [expected]

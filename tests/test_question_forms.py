@@ -77,7 +77,7 @@ WHICH_QUESTIONS = [
     # a law is an act
     ("The Homestead Act provided free land to settlers in the western United States.",
      ("Which act provided free land to settlers in the western United States?",
-      "Homestead Act")),
+      "The Homestead Act")),
 ]  # fmt: skip
 
 
@@ -136,5 +136,5 @@ def test_first_mention_subject(parse, text: str, expected: bool) -> None:
 def test_first_mention_subject_question(parse) -> None:
     text = "The Internet was extensively used for passing information to aid rescue efforts."
     assert last_sentence_questions(parse, text) == [
-        ("What was used for passing information to aid rescue efforts?", "Internet")
+        ("What was used for passing information to aid rescue efforts?", "The Internet")
     ]

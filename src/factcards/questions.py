@@ -1072,6 +1072,12 @@ def _document_position(fact: Fact) -> tuple[int, int, int]:
     return fact.sentence.start, kind_order, inner.start
 
 
+def _name_key(text: str) -> str:
+    """A name for comparing, without its article: "The Observer" and "Observer" are one."""
+    words = normalise(text).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
 def build_notes(document: Document, facts: Iterable[Fact]) -> list[Note]:
     """Notes for `facts` in document order, without rejected or duplicate ones.
 
@@ -1085,14 +1091,14 @@ def build_notes(document: Document, facts: Iterable[Fact]) -> list[Note]:
     seen_fronts: set[tuple[str, str]] = set()
     facts = list(facts)
     defined = {
-        (fact.sentence.start, normalise(fact.term))
+        (fact.sentence.start, _name_key(fact.term))
         for fact in facts
         if isinstance(fact, DefinitionFact)
     }
     for fact in sorted(facts, key=_document_position):
         if (
             isinstance(fact, ClaimFact)
-            and (fact.sentence.start, normalise(fact.answer.text)) in defined
+            and (fact.sentence.start, _name_key(fact.answer.text)) in defined
         ):
             continue  # the definition's reverse card ("Which term: …?") asks this already
         for note in notes_for(document, fact, common_words):

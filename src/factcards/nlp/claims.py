@@ -13,6 +13,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from spacy.tokens import Doc, Token
@@ -339,6 +340,219 @@ def _whole_phrase(tokens: SpacySpan) -> SpacySpan | None:
     if not len(phrase) or len(phrase) > MAX_ANSWER_TOKENS:
         return None if root.head.lower_ != "of" else tokens
     return phrase
+
+
+# words that join the parts of one name: "University of Engineering & Technology"
+NAME_JOINER_RUNS: tuple[tuple[str, ...], ...] = (("of",), ("&",), ("-",), ("of", "the"))
+NAME_LABELS = ANSWER_LABELS | NUMBER_LABELS
+MAX_NAME_TOKENS = 8  # "University of St Mark & St John": a name is one answer, if a long one
+PREMODIFIER_DEPS = frozenset({"compound", "nmod"})
+NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "PRON", "SCONJ"})
+NOT_NAME_PUNCTUATION = frozenset({",", ";", "(", ")"})
+# prepositions that join two phrases, never the words of one name ("Linnaeus as Canis")
+NOT_NAME_WORDS = frozenset({"as", "than", "like"})
+NAME_PREMODIFIER_POS = frozenset({"PROPN", "NOUN", "ADJ", "CCONJ", "PUNCT", "NUM"})
+
+
+def _entity_around(token: Token) -> tuple[int, int] | None:
+    """(first, end) token of the answer-worthy entity that holds `token`, if any."""
+    if token.ent_type_ not in NAME_LABELS:
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def _plausible_name(entity: SpacySpan) -> bool:
+    """Whether a tagged entity reads as a name: no adverb, verb, pronoun, comma or "as" in it
+    (the tagger calls "West briefly" a place, "the Master Sword, Link" one title and "Linnaeus
+    as Canis" a person)."""
+    return not any(
+        t.pos_ in NOT_NAME_POS or t.text in NOT_NAME_PUNCTUATION or t.lower_ in NOT_NAME_WORDS
+        for t in entity
+    )
+
+
+def _name_word(token: Token) -> bool:
+    """A proper noun, by its part of speech or its tag (the parser may call "Babasaheb" of "Dr.
+    Babasaheb Ambedkar" an auxiliary, the tagger still calls it a proper noun)."""
+    return token.pos_ == "PROPN" or token.tag_ in {"NNP", "NNPS"}
+
+
+def _name_step(doc: Doc, edge: int, step: int, sent: SpacySpan) -> int:
+    """How many tokens from `edge` (the token just outside a span, going by `step`) belong to
+    the same name: a proper noun, or a joiner ("of", "of the", "&", "-") and a proper noun."""
+
+    def at(offset: int) -> Token | None:
+        i = edge + step * offset
+        return doc[i] if sent.start <= i < sent.end else None
+
+    first = at(0)
+    if first is None:
+        return 0
+    if _name_word(first):
+        return 1
+    for joiner in NAME_JOINER_RUNS:
+        words = list(joiner if step > 0 else reversed(joiner))
+        run = [at(k) for k in range(len(words) + 1)]
+        if any(t is None for t in run):
+            continue
+        *joining, name = run
+        if [t.lower_ for t in joining if t] == words and name and _name_word(name):
+            return len(run)
+    return 0
+
+
+def _name_run(tokens: SpacySpan, sent: SpacySpan) -> tuple[int, int]:
+    """The span grown over the proper nouns its edge words are part of ("Lafortune" ->
+    "Joseph Lafortune", "University" -> "University of Engineering & Technology")."""
+    doc = tokens.doc
+    start, end = tokens.start, tokens.end
+    if _name_word(doc[start]):
+        while grown := _name_step(doc, start - 1, -1, sent):
+            start -= grown
+    if _name_word(doc[end - 1]):
+        while grown := _name_step(doc, end, 1, sent):
+            end += grown
+    return start, end
+
+
+def _joined_by_hyphen(word: Token, hyphen: Token) -> bool:
+    """Whether `hyphen` is a hyphen written with no space between `word` and the next word."""
+    following = hyphen.nbor(1) if hyphen.i + 1 < len(hyphen.doc) else None
+    return (
+        hyphen.text == "-"
+        and not word.whitespace_
+        and not hyphen.whitespace_
+        and following is not None
+        and following.is_alpha
+        and word.is_alpha
+    )
+
+
+def _article_kept(fact: ClaimFact, answer: SpacySpan) -> ClaimFact:
+    """The question's fact with its answer's "the", when the question still stands with it."""
+    with_article = _with_article(answer)
+    if with_article is answer:
+        return fact
+    kept = replace(fact, answer=_span(with_article))
+    return kept if claim_question(kept) is not None else fact
+
+
+def _with_article(answer: SpacySpan) -> SpacySpan:
+    """The answer with the "the" its phrase opens with in the source: "the Dzungar Mongols",
+    "the Observer" (a question's answer is said whole; a cloze keeps its "the" as a clue)."""
+    doc = answer.doc
+    before = doc[answer.start - 1] if answer.start > 0 else None
+    if before is None or before.lower_ != "the" or not answer.start <= before.head.i < answer.end:
+        return answer
+    return doc[before.i : answer.end]
+
+
+def _title_article(token: Token) -> bool:
+    """A capitalised "The" inside a sentence: the first word of a title ("his album The Life of
+    Pablo"), not an article before a name."""
+    return token.text == "The" and not token.is_sent_start
+
+
+def _cuts_a_name(answer: SpacySpan, sent: SpacySpan) -> bool:
+    """Whether the answer holds part of a name but not all of it ("Legend of Zelda" of "The
+    Legend of Zelda: Twilight Princess")."""
+    core = _trim(answer)
+    if any(t.like_num for t in core):
+        return False  # "How many tons …?" -> "Five": the unit is asked in the question
+    whole = _whole_name(core, sent) if len(core) else None
+    if whole is None:
+        return True
+    first = whole.start + 1 if _title_article(whole[0]) else whole.start
+    return first < core.start or whole.end > core.end
+
+
+def _hyphenated(start: int, end: int, doc: Doc) -> tuple[int, int]:
+    """The span grown over words it is hyphenated to ("Hunter" -> "Hunter-gatherers")."""
+    while start >= 2 and _joined_by_hyphen(doc[start - 2], doc[start - 1]):
+        start -= 2
+    while end + 1 < len(doc) and _joined_by_hyphen(doc[end - 1], doc[end]):
+        end += 2
+    return start, end
+
+
+def _named_head(start: int, end: int, doc: Doc) -> tuple[int, int]:
+    """The span grown to the noun phrase a name premodifies after "the": "the Westminster
+    system", "the Sichuan earthquake", "the Devon and Cornwall … offices" name one thing; "a
+    BBC technician" is left as it is."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ not in PREMODIFIER_DEPS or head.i < end or head.pos_ != "NOUN":
+        return start, end
+    first = head.left_edge.i
+    if doc[first].lower_ != "the" or first >= start:
+        return start, end
+    premodifiers = doc[first + 1 : head.i]
+    if any(t.pos_ not in NAME_PREMODIFIER_POS for t in premodifiers):
+        return start, end
+    return first + 1, head.i + 1
+
+
+def _with_region(start: int, end: int, doc: Doc) -> int:
+    """The end grown over the region a place is placed in: "Hui County, Gansu"."""
+    place = doc[start:end]
+    if end + 1 >= len(doc) or doc[end].text != "," or place.root.ent_type_ not in PLACE_LABELS:
+        return end
+    region = _entity_around(doc[end + 1])
+    if region is None or region[0] != end + 1 or doc[end + 1].ent_type_ != "GPE":
+        return end
+    if not any(c.dep_ == "appos" and region[0] <= c.i < region[1] for c in place.root.children):
+        return end
+    if _list_goes_on(region[1], doc):
+        return end  # "Great Falls, Lewistown, Cut Bank and Glasgow": a list of places
+    return region[1]
+
+
+def _list_goes_on(end: int, doc: Doc) -> bool:
+    """Whether another name follows `end` after a comma or "and"/"or": a list, not a region."""
+    i = end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in {"and", "or"}:
+        i += 1
+    return i > end and i < len(doc) and _name_word(doc[i])
+
+
+def _whole_name(tokens: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
+    """The candidate grown to the whole name or number it is part of; None when that whole is
+    too long to be an answer (a part of a name is no answer: "University of Engineering &
+    {{c1::Technology}}")."""
+    doc = tokens.doc
+    start, end = tokens.start, tokens.end
+    if not any(t.like_num for t in tokens):
+        start, end = _hyphenated(start, end, doc)  # "four-eyed" is no number
+    for edge in (doc[start], doc[end - 1]):
+        entity = _entity_around(edge)
+        if entity is not None and _plausible_name(doc[entity[0] : entity[1]]):
+            start, end = min(start, entity[0]), max(end, entity[1])
+    trimmed = _trim(doc[start:end])
+    if not len(trimmed):
+        return None
+    start, end = _name_run(trimmed, sent)
+    person = _entity_around(trimmed[0]) if trimmed[0].ent_type_ == "PERSON" else None
+    if person is not None and end <= person[1]:
+        # a person's title is no part of the name: "Tibetologist John Powers" -> "John Powers"
+        while start < trimmed.start and is_person_noun(doc[start].lower_):
+            start += 1
+    if doc[start].lower_ == "the" and end - start > 1:
+        start += 1
+    start, end = _named_head(start, end, doc)
+    if start > sent.start and _title_article(doc[start - 1]):
+        start -= 1  # "The Life of Pablo", "The Observer": the title's own "The"
+    whole = doc[start:end]
+    if not (sent.start <= start and end <= sent.end) or len(whole) > MAX_NAME_TOKENS:
+        return None
+    return whole
 
 
 def _answer_candidates(sent: SpacySpan) -> Iterator[tuple[int, int, str]]:
@@ -1150,12 +1364,17 @@ def _claim_for(
         # the bonus goes to a direct question (subject, object, place) on a key answer
         return fact, item in key and fact.role in BONUS_ROLES
     blankable = [item for item in ranked if item[0] > LONE_WORD_SCORE + CLOZE_SCORE_SLACK]
-    if not blankable:
-        return None
-    _, start, end, label = blankable[0]
-    cloze = ClaimFact(
-        sentence=sentence, answer=_span(sent.doc[start:end]), score=score, label=label
+    # a cloze blanks a whole name ("University of Engineering & {{c1::Technology}}" is none)
+    wholes = (
+        (whole, label)
+        for _, start, end, label in blankable
+        if (whole := _whole_name(sent.doc[start:end], sent)) is not None
     )
+    first = next(wholes, None)
+    if first is None:
+        return None
+    whole, label = first
+    cloze = ClaimFact(sentence=sentence, answer=_span(whole), score=score, label=label)
     return cloze, False
 
 
@@ -1214,6 +1433,10 @@ def _clean_questions(
                     continue
             if score_of <= LONE_WORD_SCORE + CLOZE_SCORE_SLACK and not _whole(answer):
                 continue  # "the right" of "the right to display …" is half an answer
+            if _cuts_a_name(answer, sent):
+                continue  # "Legend of Zelda" of "The Legend of Zelda: Twilight Princess"
+            # the question leaves out the whole phrase: its answer is the whole place
+            answer = answer.doc[answer.start : _with_region(answer.start, answer.end, answer.doc)]
             fact = ClaimFact(
                 sentence=sentence,
                 answer=_span(answer),
@@ -1224,7 +1447,7 @@ def _clean_questions(
                 clause=clause,
             )
             if _clean_question(sent, fact, clause):
-                yield fact, item
+                yield _article_kept(fact, answer), item
 
 
 def _clean_question(sent: SpacySpan, fact: ClaimFact, clause: Clause) -> bool:
