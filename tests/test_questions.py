@@ -6,6 +6,7 @@ Facts are built by hand (no spaCy): each table row is the input an extractor wou
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -963,3 +964,26 @@ def test_bare_shell_noun_leans_on_context(question: str, expected: bool) -> None
 )  # fmt: skip
 def test_claim_answers_that_name_nobody(answer: str, expected: bool) -> None:
     assert questions_module.names_nobody(answer) is expected
+
+
+def test_a_sentences_questions_keep_the_extractors_order() -> None:
+    # the extractor yields a sentence's best question first; a later answer span must not
+    # move a lesser question before it (decks show new cards in note order)
+    text = "Marie Curie discovered polonium in Paris."
+    best = replace(
+        claim_fact(text, "polonium"),
+        wh="What",
+        role="object",
+        clause=Clause("Marie Curie", (), "discovered", "discover", "VBD", "in Paris"),
+    )
+    lesser = replace(
+        claim_fact(text, "Marie Curie"),
+        wh="Who",
+        role="subject",
+        clause=Clause("Marie Curie", (), "discovered", "discover", "VBD", "polonium in Paris"),
+    )
+    fronts = [note.front for note in build_notes(document_from_text(text), [best, lesser])]
+    assert fronts == [
+        "What did Marie Curie discover in Paris?",
+        "Who discovered polonium in Paris?",
+    ]

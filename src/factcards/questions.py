@@ -1060,14 +1060,16 @@ def notes_for(
 
 
 def _document_position(fact: Fact) -> tuple[int, int, int]:
-    """Sentence position, then kind order (date, quote, definition, claim), then the span."""
+    """Sentence position, then kind order (date, quote, definition, claim), then the span (the
+    sort is stable: claims of one sentence keep their order)."""
     inner = fact.sentence
     if isinstance(fact, DateFact):
         inner = fact.date
     elif isinstance(fact, QuoteFact):
         inner = fact.quote
     elif isinstance(fact, ClaimFact):
-        inner = fact.answer
+        # a sentence's questions stay in the extractor's order, its best one first
+        return fact.sentence.start, KINDS.index(fact.kind), fact.sentence.start
     kind_order = KINDS.index(fact.kind) if fact.kind in KINDS else len(KINDS)
     return fact.sentence.start, kind_order, inner.start
 
