@@ -140,6 +140,7 @@ DATED_SENTENCES = [
     "In 1999, the company was sold to investors.",
     "Founded in 1842, the school moved to the city in 1873.",
     "This year, in June 2009, the bank was frozen.",  # "This" is a determiner here
+    "Those like Stalin who denounced Trotsky in 1924 were wrong.",  # "those" says who
 ]
 
 

@@ -10,10 +10,12 @@ maps them back to the decoded source file, which is what a `Note.source` records
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 Kind = Literal["date", "quote", "definition", "claim"]
 KINDS: tuple[Kind, ...] = ("date", "quote", "definition", "claim")
 
@@ -205,7 +207,12 @@ class ClaimFact(Fact):
     clause: Clause | None = None
 
     def anchor(self) -> tuple[str, ...]:
-        return ("claim", self.answer.text, " ".join(self.sentence.text.split()[:8]))
+        # a subject answer's leading article ("The ICFI was founded …") does not make it another
+        # note: subject answers used to be anchored without it, and a note keeps its GUID
+        answer = self.answer.text
+        if self.role == "subject":
+            answer = LEADING_ARTICLE.sub("", answer)
+        return ("claim", answer, " ".join(self.sentence.text.split()[:8]))
 
 
 # ------------------------------------------------------------------ questions -> cards -> anki

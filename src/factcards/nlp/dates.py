@@ -279,12 +279,13 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
 
 def _opens_on_a_demonstrative(sentence: Span) -> bool:
     """Whether the sentence opens on "This"/"These" … standing alone as a subject ("This meant
-    …"), not as a determiner ("This year …")."""
+    …"), not as a determiner ("This year …") nor said who it is ("Those like Stalin who …")."""
     first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
     return (
         first is not None
         and first.lower_ in DEMONSTRATIVE_PRONOUNS
         and first.dep_ in {"nsubj", "nsubjpass"}
+        and not any(c.dep_ in {"prep", "relcl", "acl"} for c in first.children)
     )
 
 
