@@ -987,3 +987,13 @@ def test_a_sentences_questions_keep_the_extractors_order() -> None:
         "What did Marie Curie discover in Paris?",
         "Who discovered polonium in Paris?",
     ]
+
+
+def test_a_subject_answers_article_keeps_its_anchor() -> None:
+    # subject answers were anchored without their article: gaining one keeps the note's GUID
+    text = "The ICFI was founded in 1953."
+    bare = replace(claim_fact(text, "ICFI"), wh="What", role="subject")
+    with_article = replace(claim_fact(text, "The ICFI"), wh="What", role="subject")
+    assert bare.anchor() == with_article.anchor()
+    as_object = replace(claim_fact(text, "The ICFI"), wh="What", role="object")
+    assert as_object.anchor() != bare.anchor()
