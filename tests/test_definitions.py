@@ -315,6 +315,9 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # a term cut inside its relative clause, and a definition someone argues
+    '"The person of whom I speak, is a gentleman and a stranger.',
+    "Whitehead argued that reality consists of processes rather than material objects.",
     # an apposition of a view ("a perspective that …") sums up the clause, not the noun before
     "The school saw the crisis as proof of laxity in monetary supply, a perspective that even "
     "Greenspan came to share.",

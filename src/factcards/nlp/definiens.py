@@ -101,6 +101,13 @@ ANAPHORIC_QUANTIFIERS = frozenset({"any", "all", "every", "each", "no", "one"})
 MIN_STEM_CHARS = 4
 MAX_DEFINIENS_TOKENS = 40
 # dependents that end a noun phrase: clauses, appositions, coordination with other clauses
+# tags of "who", "whom", "which", "whose": a term holding one was cut inside its clause
+RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
+# verbs that report a view: what their clause says is the holder's claim ("argued that …")
+OPINION_VERBS = frozenset(
+    {"argue", "claim", "believe", "think", "suggest", "contend", "assert", "maintain",
+     "insist", "propose", "hypothesize", "hypothesise", "speculate", "feel", "doubt"}
+)  # fmt: skip
 PHRASE_END_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "parataxis", "punct", "cc", "conj"})
 
 
@@ -283,6 +290,16 @@ def through_contact_clause(doc: Doc, last: int) -> int:
     while end > verb.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return end
+
+
+def _reported_opinion(doc: Doc, first: int, last: int) -> bool:
+    """Whether the term is the subject of a clause someone argues, believes or claims."""
+    inside = range(first, last + 1)
+    root = next((doc[i] for i in inside if doc[i].head.i not in inside), None)
+    if root is None or root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = root.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in OPINION_VERBS
 
 
 def _ends_inside_a_word(doc: Doc, last: int) -> bool:
@@ -469,6 +486,10 @@ def definition_fact(
         return None
     if _bare_metalinguistic(doc, term_first, term_last):
         return None
+    if any(doc[i].tag_ in RELATIVE_PRONOUN_TAGS for i in range(term_first, term_last + 1)):
+        return None  # "The person of whom I speak, is …": the term is cut inside its clause
+    if _reported_opinion(doc, term_first, term_last):
+        return None  # "Whitehead argued that reality consists of …": his claim, not a definition
     def_last = clip_definiens(doc, def_first, through_contact_clause(doc, def_last))
     balanced = close_brackets(doc, def_first, def_last)
     if balanced is None:
