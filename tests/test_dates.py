@@ -134,6 +134,8 @@ NO_DATES = [
     # an opening "This" subject: the cloze would lean on what the sentences before said
     ("This meant that a third of the lending was frozen and stayed frozen into June 2009.", None),
     ("That was in 1917, before the war.", None),
+    ("It became KRNV on January 22, 1990.", None),  # what "it" is, no sentence before says
+    ("They moved to Paris in 1921.", None),
 ]  # fmt: skip
 # a sentence headed by a verb, or with a finite one, asserts its date
 DATED_SENTENCES = [
@@ -141,6 +143,7 @@ DATED_SENTENCES = [
     "Founded in 1842, the school moved to the city in 1873.",
     "This year, in June 2009, the bank was frozen.",  # "This" is a determiner here
     "Those like Stalin who denounced Trotsky in 1924 were wrong.",  # "those" says who
+    "It was in 1921 that the party split.",  # an "it" that points forward
 ]
 
 

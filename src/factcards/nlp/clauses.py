@@ -406,7 +406,7 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
 
     `word` reads the pronoun as another form ("it" for a possessive "its")."""
     word = word or pronoun.lower_
-    if word == "it" and pronoun.lower_ == "it" and _is_expletive_it(verb):
+    if word == "it" and pronoun.lower_ == "it" and is_expletive_it(verb):
         return None
     if word not in PERSON_PRONOUNS | THING_PRONOUNS:
         return None
@@ -586,7 +586,7 @@ def _person_by_clause(doc: Doc, start: int, pronoun: Token) -> str | None:
     return None
 
 
-def _is_expletive_it(verb: Token) -> bool:
+def is_expletive_it(verb: Token) -> bool:
     """ "it fell to X to prosecute", "it is necessary to", "it was Slaughter who": no referent."""
     if verb.lemma_ in COPULAS_AND_RAISERS and any(
         child.dep_ in {"ccomp", "csubj"} for child in verb.children

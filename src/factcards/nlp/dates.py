@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Clause, DateFact
 from ..model import Span as TextSpan
 from ..vocabulary import MONTH_NUMBERS
-from .clauses import clause_for, join_tokens, resolve_pronoun
+from .clauses import clause_for, is_expletive_it, join_tokens, resolve_pronoun
 from .text import FINITE_VERB_TAGS, doc_ents, doc_text, paragraph_spans
 
 DOCUMENT_DATE_KEY = "factcards.document_date"
@@ -73,8 +73,10 @@ EVENT_VERB_POS = frozenset({"VERB", "AUX"})
 ELLIPTIC_LEMMAS = frozenset({"do", "happen"})
 # an opening pronoun whose name a cloze shows: only people are resolved well enough
 PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
-# a subject that points back to the sentences before ("This meant that …"): no cloze shows what
+# a subject that points back to the sentences before ("This meant that …", "It became KRNV …"
+# when no name before says what "it" is): no cloze shows what
 DEMONSTRATIVE_PRONOUNS = frozenset({"this", "that", "these", "those"})
+THING_SUBJECT_PRONOUNS = frozenset({"it", "they"})
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "one", "this", "that"})
 # prepositions that make a date a bound ("since 1990"): "When did ...?" would ask the wrong thing
 BOUNDING_PREPOSITIONS = frozenset(
@@ -265,7 +267,7 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
         event = _event(noun, span) if noun is not None else None
         if match.kind == "decade" and clause is None and event is None:
             continue  # "in the 1920s" alone says too little to ask about
-        if clause is None and _opens_on_a_demonstrative(sentence):
+        if clause is None and _opens_on_a_pointer(sentence):
             continue  # "This meant that … into June 2009": the cloze leans on what "this" is
         yield DateFact(
             sentence=sentence_span,
@@ -277,16 +279,19 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
         )
 
 
-def _opens_on_a_demonstrative(sentence: Span) -> bool:
-    """Whether the sentence opens on "This"/"These" … standing alone as a subject ("This meant
-    …"), not as a determiner ("This year …") nor said who it is ("Those like Stalin who …")."""
+def _opens_on_a_pointer(sentence: Span) -> bool:
+    """Whether the sentence opens on a subject that points back with nothing to show for it:
+    "This"/"These" … standing alone ("This meant …"; not a determiner, "This year …", nor said
+    who it is, "Those like Stalin who …"), or an "It"/"They" no name before resolves (not the
+    "it" of "it was in 1921 that …")."""
     first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
-    return (
-        first is not None
-        and first.lower_ in DEMONSTRATIVE_PRONOUNS
-        and first.dep_ in {"nsubj", "nsubjpass"}
-        and not any(c.dep_ in {"prep", "relcl", "acl"} for c in first.children)
-    )
+    if first is None or first.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if first.lower_ in DEMONSTRATIVE_PRONOUNS:
+        return not any(c.dep_ in {"prep", "relcl", "acl"} for c in first.children)
+    if first.lower_ in THING_SUBJECT_PRONOUNS:
+        return not is_expletive_it(first.head) and resolve_pronoun(first, first.head) is None
+    return False
 
 
 def _opening_referent(sentence: Span) -> str | None:
