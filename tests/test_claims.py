@@ -334,6 +334,9 @@ PARTICIPIAL_QUESTIONS = [
      "Where was the school housed?"),
     ("The council, headed by Pope Pius IV, wrote about the importance of good cardinals.",
      "Pope Pius IV", "Who was the council headed by?"),
+    # a gerund after "before", "after" or "by" is the subject's act
+    ("Link returns home before destroying the Mirror of Twilight.", "Mirror of Twilight",
+     "What does Link destroy?"),
     # a restrictive participle on a vague noun only says which letter is meant
     ("A letter written by Slaughter was found in the archive.", "Slaughter", None),
     # a participle right after the object may describe the object, not the subject

@@ -341,6 +341,14 @@ SHARED_SUBJECT_PARTICIPLES = [
     ("Compared to other cities, Paris spends more on parks.", "Compared", False),
     # a past participle after the verb may hang on the last noun
     ("Congress passed the Espionage Act, enacted in May 1918.", "enacted", False),
+    # a participle that describes the object it follows
+    ("The band released a new album, featuring Paul McCartney.", "featuring", False),
+    ("The empire took control of Central Tibet, reigning from 1611.", "reigning", True),
+    # a gerund after a preposition of time or means, done by an active verb's subject
+    ("Midna returns home before destroying the Mirror of Twilight.", "destroying", True),
+    ("Foreign nations responded by offering condolences.", "offering", True),
+    ("Liberation from samsara is possible by following the path.", "following", False),
+    ("The army advanced without crossing the river.", "crossing", False),
 ]  # fmt: skip
 
 

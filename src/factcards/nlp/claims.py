@@ -38,6 +38,7 @@ from .clauses import (
     clause_for,
     effective_tag,
     join_tokens,
+    participle_host,
     reads_as_verb,
     reported_pronoun_agrees,
     resolve_pronoun,
@@ -574,7 +575,7 @@ def _participial_statement(verb: Token, main_verbs: dict[int, Token]) -> bool:
     …" states "the school was founded by Father Sorin"), or a participial clause sharing a main
     clause's subject ("Raised in Chicago, West …", "The ship sank, killing 300 people")."""
     if shares_main_subject(verb):
-        return verb.head.i in main_verbs and not _names_its_subject(verb)
+        return participle_host(verb).i in main_verbs and not _names_its_subject(verb)
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if verb.i > 0 and not verb.doc[verb.i - 1].whitespace_:
@@ -594,7 +595,7 @@ def _names_its_subject(participle: Token) -> bool:
     lemma = participle.lemma_.lower()
     return any(
         t.lemma_.lower() == lemma
-        for c in participle.head.children
+        for c in participle_host(participle).children
         if c.dep_ in SUBJECT_DEPS
         for t in c.subtree
     )
@@ -1207,7 +1208,7 @@ def _claim_for(
     if any(t.dep_ == "relcl" for t in sent):
         tiers.append((False, True))
     # and a participle's statement ("The school, founded by Father Sorin", "Raised in Chicago,")
-    if any(t.dep_ in {"acl", "advcl"} and t.tag_ in PARTICIPLE_TAGS for t in sent):
+    if any(t.dep_ in {"acl", "advcl", "pcomp"} and t.tag_ in PARTICIPLE_TAGS for t in sent):
         tiers.append((False, PARTICIPIAL))
     main_verbs: dict[bool | str, dict[int, Token]] = {}  # by tier: the same for every answer
     for simple, relative in tiers:

@@ -107,6 +107,15 @@ DANGLING_PARTICIPLES = frozenset(
     {"accord", "compare", "consider", "assume", "give", "suppose", "concern", "include",
      "regard", "follow", "depend", "speak", "judge", "say", "see", "note"}
 )  # fmt: skip
+# participles that describe a thing rather than tell what its subject did: after an object
+# they say something of it ("a single, featuring Paul McCartney")
+DESCRIBING_PARTICIPLES = frozenset(
+    {"feature", "contain", "consist", "comprise", "mean", "cover", "depict", "show", "star",
+     "describe", "list", "represent", "span", "measure", "carry", "hold", "bear", "house",
+     "use", "run", "connect", "link", "serve"}
+)  # fmt: skip
+# prepositions whose gerund its host's subject does: "before destroying", "by offering"
+GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "upon"})
 # participles of a state or a reason, not an event ("being meaningless", "having won")
 NON_EVENT_LEMMAS = frozenset({"be", "have"})
 # a verb's objects and predicate nouns: a participle after one may describe it
@@ -203,15 +212,40 @@ def effective_tag(verb: Token) -> str:
 def shares_main_subject(verb: Token) -> bool:
     """A participial adverbial clause with no subject, auxiliary, subordinator or negation of
     its own, on a verb: "Raised in Chicago, West attended …", "The ship sank, killing 300
-    people". Its subject is its head verb's (Heilman & Smith ask it as a clause of its own)."""
+    people", or a gerund after a preposition of time or means ("Midna returns home before
+    destroying the Mirror"). Its subject is its host verb's (see `participle_host`); Heilman &
+    Smith ask it as a clause of its own."""
+    if verb.tag_ not in PARTICIPLE_TAGS or verb.lemma_.lower() in DANGLING_PARTICIPLES:
+        return False
+    if verb.text[:1].isupper() and not verb.is_sent_start:
+        return False  # a title's ("Sustaining the Common Good")
+    if any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children):
+        return False
+    if verb.dep_ == "pcomp":
+        return _gerund_of_the_subject(verb)
+    return verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and _set_off_participle(verb)
+
+
+def participle_host(verb: Token) -> Token:
+    """The verb whose subject a shared-subject participle has: its head, or for a gerund the
+    verb its preposition hangs on."""
+    return verb.head.head if verb.dep_ == "pcomp" else verb.head
+
+
+def _gerund_of_the_subject(gerund: Token) -> bool:
+    """ "before destroying the Mirror", "by offering assistance": an active gerund after a
+    preposition of time or means on an active event verb, which its subject does. "Without"
+    denies; the subject of a passive or a copula ("is possible by following …") is not the doer."""
+    preposition = gerund.head
+    host = preposition.head
     return (
-        verb.dep_ == "advcl"
-        and verb.tag_ in PARTICIPLE_TAGS
-        and verb.lemma_.lower() not in DANGLING_PARTICIPLES
-        and not (verb.text[:1].isupper() and not verb.is_sent_start)  # a title's ("Sustaining …")
-        and verb.head.pos_ in {"VERB", "AUX"}
-        and not any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children)
-        and _set_off_participle(verb)
+        gerund.tag_ == "VBG"
+        and gerund.lemma_ not in NON_EVENT_LEMMAS
+        and preposition.dep_ == "prep"
+        and preposition.lower_ in GERUND_PREPOSITIONS
+        and host.pos_ == "VERB"
+        and host.lemma_ not in COPULAS_AND_RAISERS
+        and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in host.children)
     )
 
 
@@ -233,15 +267,23 @@ def _set_off_participle(verb: Token) -> bool:
         return False
     if before < sent.start or doc[before].text != ",":
         return False
-    return not _after_object(verb.head, before)
+    return not _may_describe_the_object(verb, before)
 
 
-def _after_object(verb: Token, comma: int) -> bool:
-    """Whether the token before `comma` ends an object or predicate noun of `verb`."""
+def _may_describe_the_object(participle: Token, comma: int) -> bool:
+    """Whether a participle after `comma` may say something of the noun before it rather than
+    of the subject: a participle of description ("…, featuring Paul McCartney") after an
+    object, or any after a predicate noun or an appositive ("was called Sutton, meaning …",
+    "introduced Ceefax, the first teletext service, starting in 1974")."""
     last = comma - 1
-    return any(
-        c.dep_ in OBJECT_DEPS and c.left_edge.i <= last <= c.right_edge.i for c in verb.children
-    )
+    for child in participle.head.children:
+        if child.dep_ not in OBJECT_DEPS or not child.left_edge.i <= last <= child.right_edge.i:
+            continue
+        if child.dep_ != "dobj" or participle.lemma_.lower() in DESCRIBING_PARTICIPLES:
+            return True
+        if any(c.dep_ == "appos" for c in child.children):
+            return True
+    return False
 
 
 def _head_tense(verb: Token) -> str | None:
@@ -258,14 +300,15 @@ def _participle_tense(verb: Token) -> tuple[tuple[str, ...], str] | None:
     """(auxiliaries, tag) a shared-subject participle reads with: a passive one as "was" or
     "is" + participle by its head's tense ("Where was West raised?"), an active one in its
     head's tense with do-support ("What did the ship kill?")."""
-    tense = _head_tense(verb.head)
+    host = participle_host(verb)
+    tense = _head_tense(host)
     if tense is None:
         return None
     if verb.tag_ == "VBG":
         return (), tense
     # past whatever the head's tense: "Begun as a journal, the magazine is issued …" says
     # what was done to it before
-    subjects = _subject_children(verb.head)
+    subjects = _subject_children(host)
     plural = bool(subjects) and _plural_subject(subjects[0])
     return (PARTICIPLE_COPULAS[plural],), "VBN"
 
@@ -356,7 +399,8 @@ def _subject(verb: Token, answer_phrase: set[int]) -> str | None:
     children = _subject_children(holder)
     if not children:
         if shares_main_subject(verb):
-            return _subject(verb.head, answer_phrase)  # "Raised in Chicago, West …": West
+            # "Raised in Chicago, West …": West
+            return _subject(participle_host(verb), answer_phrase)
         return _relative_head_subject(verb) if verb.dep_ in {"acl", "relcl"} else None
     subject_token = children[0]
     if any(c.dep_ == "case" for c in subject_token.children):
