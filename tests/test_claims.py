@@ -326,6 +326,87 @@ def test_wh_question_in_a_relative_clause(
         assert (wh, role, answer.text) == expected
 
 
+# text, answer candidate -> the question asked of it when participles count as clauses (None:
+# no question on that candidate)
+PARTICIPIAL_QUESTIONS = [
+    # a participial clause after an event shares the main subject and its tense
+    ("The ship sank near the coast in 1912, killing 1,500 passengers.", "1,500",
+     "How many passengers did the ship kill?"),
+    # a fronted past participle is a passive of the main subject
+    ("Raised in Chicago, West briefly attended art school.", "Chicago", "Where was West raised?"),
+    # a past participle set off by commas states a fact of its noun
+    ("Today the school, housed in Bond Hall, offers a five-year program.", "Bond Hall",
+     "Where was the school housed?"),
+    ("The council, headed by Pope Pius IV, wrote about the importance of good cardinals.",
+     "Pope Pius IV", "Who was the council headed by?"),
+    # a gerund after "before", "after" or "by" is the subject's act
+    ("Link returns home before destroying the Mirror of Twilight.", "Mirror of Twilight",
+     "What does Link destroy?"),
+    # a restrictive participle on a vague noun only says which letter is meant
+    ("A letter written by Slaughter was found in the archive.", "Slaughter", None),
+    # a participle right after the object may describe the object, not the subject
+    ("The BBC introduced Ceefax, the first teletext service, starting in 1974.", "1974", None),
+    ("West released a single, Only One, featuring Paul McCartney.", "Paul McCartney", None),
+    # a past participle after the verb may hang on the last noun
+    ("Congress passed the Espionage Act, which was extended by the Sedition Act of 1918, "
+     "enacted in May 1918.", "May 1918", None),
+    # "being" gives a reason, not an event
+    ("The designation is not applied at all, being meaningless in Portugal.", "Portugal", None),
+    # a participle that repeats its subject's noun asks nothing
+    ("The rupture propagated at a speed of 3.1 kilometers per second, rupturing a total of "
+     "about 300 km.", "300 km", None),
+]  # fmt: skip
+
+# text, participle -> whether it states a fact of its own (the participial tier asks about it)
+PARTICIPIAL_STATEMENTS = [
+    ("The Treaty of Paris, signed by Spain, ended the war.", "signed", True),
+    ("Credit Correlation published in 2007 summarizes a conference.", "published", True),
+    # a definite but vague noun ("the river") needs its restrictive clause to say which
+    ("The river known as the Oder forms the border.", "known", False),
+    # half of a compound adjective is no clause
+    ("The loans came from CRA-covered lenders in Boston.", "covered", False),
+    # on the attribute of "X is a Y" it says something of X, and on a second conjunct of the
+    # first one
+    ("The prime minister is an official appointed by the president.", "appointed", False),
+    ("They blame lax standards and the low rates set by the Federal Reserve.", "set", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), PARTICIPIAL_STATEMENTS)
+def test_participial_statement(parse, text: str, word: str, expected: bool) -> None:
+    doc = parse(text)
+    sent = next(doc.sents)
+    participle = next(t for t in doc if t.text == word)
+    main_verbs = claims_module._main_verbs(sent)
+    assert claims_module._participial_statement(participle, main_verbs) is expected
+
+
+@pytest.mark.parametrize(("text", "candidate", "question"), PARTICIPIAL_QUESTIONS)
+def test_wh_question_in_a_participial_clause(
+    parse, text: str, candidate: str, question: str | None
+) -> None:
+    doc = parse(text)
+    sent = next(doc.sents)
+    at = text.index(candidate)
+    span = doc.char_span(at, at + len(candidate), alignment_mode="expand")
+    verbs = claims_module._tier_verbs(sent, claims_module.PARTICIPIAL)
+    found = wh_question_for(sent, span.start, span.end, verbs=verbs)
+    asked = None
+    if found is not None:
+        wh, role, clause, answer = found
+        fact = ClaimFact(
+            sentence=Span(sent.start_char, sent.end_char, sent.text),
+            answer=Span(answer.start_char, answer.end_char, answer.text),
+            score=1.0,
+            label="TERM",
+            wh=wh,
+            role=role,
+            clause=clause,
+        )
+        asked = claim_question(fact)
+    assert asked == question
+
+
 # text -> the claim question of its last sentence (every sentence a candidate)
 CLAIM_QUESTIONS = [
     # a possessive opener names what it refers to

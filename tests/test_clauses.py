@@ -12,6 +12,7 @@ from factcards.nlp.clauses import (
     effective_tag,
     reported_pronoun_agrees,
     resolve_pronoun,
+    shares_main_subject,
 )
 
 
@@ -325,3 +326,41 @@ def test_he_is_not_resolved_to_a_woman_of_the_sentence(parse) -> None:
     doc = parse("Mary Bennet said that he would come to the ball.")
     pronoun = token_named(doc, "he")
     assert resolve_pronoun(pronoun, pronoun.head) != "Mary Bennet"
+
+
+# text, participle -> whether it is a participial clause sharing its head verb's subject
+SHARED_SUBJECT_PARTICIPLES = [
+    ("Raised in Chicago, West briefly attended art school.", "Raised", True),
+    ("The ship sank near the coast in 1912, killing 1,500 passengers.", "killing", True),
+    # its own subordinator or subject makes it a clause of its own
+    ("While living in Paris, West attended art school.", "living", False),
+    # after the verb's object it may describe the object
+    ("The BBC introduced Ceefax, the first teletext service, starting in 1974.", "starting",
+     False),
+    # a speaker's aside, not the subject's act
+    ("Compared to other cities, Paris spends more on parks.", "Compared", False),
+    # a past participle after the verb may hang on the last noun
+    ("Congress passed the Espionage Act, enacted in May 1918.", "enacted", False),
+    # a participle that describes the object it follows
+    ("The band released a new album, featuring Paul McCartney.", "featuring", False),
+    ("The empire took control of Central Tibet, reigning from 1611.", "reigning", True),
+    # a gerund after a preposition of time or means, done by an active verb's subject
+    ("Midna returns home before destroying the Mirror of Twilight.", "destroying", True),
+    ("Foreign nations responded by offering condolences.", "offering", True),
+    ("Liberation from samsara is possible by following the path.", "following", False),
+    ("The army advanced without crossing the river.", "crossing", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), SHARED_SUBJECT_PARTICIPLES)
+def test_shares_main_subject(parse, text: str, word: str, expected: bool) -> None:
+    doc = parse(text)
+    participle = next(t for t in doc if t.text == word)
+    assert shares_main_subject(participle) is expected
+
+
+def test_shared_subject_participle_clause_reads_in_its_head_tense(parse) -> None:
+    doc = parse("Raised in Chicago, the brothers briefly attended art school.")
+    clause = clause_for(doc[0], doc[2:3])
+    assert clause is not None
+    assert (clause.subject, clause.auxiliaries, clause.tag) == ("the brothers", ("were",), "VBN")

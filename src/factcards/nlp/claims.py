@@ -33,13 +33,17 @@ from .centrality import (
 )
 from .clauses import (
     FIRST_NAMES,
+    PARTICIPLE_TAGS,
+    SUBJECT_DEPS,
     acts_as_a_person,
     clause_for,
     effective_tag,
     join_tokens,
+    participle_host,
     reads_as_verb,
     reported_pronoun_agrees,
     resolve_pronoun,
+    shares_main_subject,
 )
 from .people import gender_of_name
 from .text import doc_ents, ents_in, noun_chunks_in
@@ -158,6 +162,7 @@ STATEMENT_SUBORDINATORS = frozenset(
     {"while", "as", "because", "since", "after", "before", "when", "although", "though",
      "whereas", "until", "once"}
 )  # fmt: skip
+PARTICIPIAL = "participial"  # the tier of participial statements (see _claim_for)
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that", "such"})
 # words that compare with something said before: a card holding them leans on that
 BACK_REFERRING_WORDS = frozenset({"another", "similar", "similarly", "likewise"})
@@ -770,6 +775,64 @@ def _main_verbs(sent: SpacySpan, relative: bool = False) -> dict[int, Token]:
                 if _relative_statement(t)
             )
     return found
+
+
+def _tier_verbs(sent: SpacySpan, relative: bool | str) -> dict[int, Token]:
+    """The clauses a tier asks about: the main ones, with relative clauses, and (the
+    `PARTICIPIAL` tier) with participial statements too."""
+    verbs = _main_verbs(sent, bool(relative))
+    if relative == PARTICIPIAL:
+        main = _main_verbs(sent)  # a participle shares a main clause's subject, not a relative's
+        verbs.update((t.i, t) for t in sent if _participial_statement(t, main))
+    return verbs
+
+
+def _participial_statement(verb: Token, main_verbs: dict[int, Token]) -> bool:
+    """A participle that states a fact of its own (Heilman & Smith): a past participle on a
+    name or a definite noun, or set off by commas ("The school, founded by Father Sorin in 1842,
+    …" states "the school was founded by Father Sorin"), or a participial clause sharing a main
+    clause's subject ("Raised in Chicago, West …", "The ship sank, killing 300 people")."""
+    if shares_main_subject(verb):
+        return participle_host(verb).i in main_verbs and not _names_its_subject(verb)
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if verb.i > 0 and not verb.doc[verb.i - 1].whitespace_:
+        return False  # "CRA-covered lenders": half of a compound adjective, not a clause
+    if verb.head.dep_ in {"attr", "conj"}:
+        # "X is an official appointed by …" says it of X; "A and the rates initiated by …"
+        # would ask it of A
+        return False
+    if any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children):
+        return False
+    return _names_its_noun(verb)
+
+
+def _names_its_subject(participle: Token) -> bool:
+    """ "The rupture propagated …, rupturing 300 km": the participle repeats its subject's noun
+    ("What did the rupture rupture?" asks nothing)."""
+    lemma = participle.lemma_.lower()
+    return any(
+        t.lemma_.lower() == lemma
+        for c in participle_host(participle).children
+        if c.dep_ in SUBJECT_DEPS
+        for t in c.subtree
+    )
+
+
+def _names_its_noun(verb: Token) -> bool:
+    """Whether the noun a modifying clause hangs on is a particular thing: a name, a definite
+    specific phrase, the subject of "X is a Y", or one the clause is an aside to (a comma
+    before it). A restrictive clause on a vaguer noun ("a letter written by …") only says which
+    thing is meant."""
+    head = verb.head
+    before = verb.left_edge.i - 1
+    if before >= 0 and verb.doc[before].text == ",":
+        return True
+    if head.pos_ == "PROPN" or _copula_subject_of(head) is not None:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and _specific(
+        _head_phrase(head)
+    )
 
 
 def _copula_subject_of(attribute: Token) -> Token | None:
@@ -1413,13 +1476,16 @@ def _clean_questions(
         tiers.append((True, False))
     if any(t.dep_ == "relcl" for t in sent):
         tiers.append((False, True))
-    main_verbs: dict[bool, dict[int, Token]] = {}  # by `relative`: the same for every answer
+    # and a participle's statement ("The school, founded by Father Sorin", "Raised in Chicago,")
+    if any(t.dep_ in {"acl", "advcl", "pcomp"} and t.tag_ in PARTICIPLE_TAGS for t in sent):
+        tiers.append((False, PARTICIPIAL))
+    main_verbs: dict[bool | str, dict[int, Token]] = {}  # by tier: the same for every answer
     for simple, relative in tiers:
         if relative not in main_verbs:
-            main_verbs[relative] = _main_verbs(sent, relative)
+            main_verbs[relative] = _tier_verbs(sent, relative)
         for item in _then(key + rest, arguments):
             score_of, start, end, label = item
-            found = wh_question_for(sent, start, end, simple, relative, main_verbs[relative])
+            found = wh_question_for(sent, start, end, simple, bool(relative), main_verbs[relative])
             if found is None:
                 continue
             wh, role, clause, answer = found

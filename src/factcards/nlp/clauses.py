@@ -97,6 +97,34 @@ SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 BOUND_SUBJECTS = frozenset({"he", "she", "they"})
 RESOLVE_WINDOW = 3  # sentences looked back for a pronoun's antecedent
 TRIM_CHARS = " ,;:—–-\"'“”‘’([]"
+# participles of a subjectless adverbial clause ("Raised in Chicago, West …", "…, killing 300")
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+# children that give a participial clause a subject, tense, subordinator or negation of its own
+OWN_CLAUSE_DEPS = SUBJECT_DEPS | AUX_DEPS | {"mark", "neg"}
+# participles that open a speaker's aside, not an event of the subject ("Compared to …",
+# "Assuming …", "Judging by …", "Speaking of …")
+DANGLING_PARTICIPLES = frozenset(
+    {"accord", "compare", "consider", "assume", "give", "suppose", "concern", "include",
+     "regard", "follow", "depend", "speak", "judge", "say", "see", "note"}
+)  # fmt: skip
+# participles that describe a thing rather than tell what its subject did: after an object
+# they say something of it ("a single, featuring Paul McCartney")
+DESCRIBING_PARTICIPLES = frozenset(
+    {"feature", "contain", "consist", "comprise", "mean", "cover", "depict", "show", "star",
+     "describe", "list", "represent", "span", "measure", "carry", "hold", "bear", "house",
+     "use", "run", "connect", "link", "serve"}
+)  # fmt: skip
+# prepositions whose gerund its host's subject does: "before destroying", "by offering"
+GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "upon"})
+# participles of a state or a reason, not an event ("being meaningless", "having won")
+NON_EVENT_LEMMAS = frozenset({"be", "have"})
+# a verb's objects and predicate nouns: a participle after one may describe it
+OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "attr"})
+# the copula of a passive participle by whether its subject is plural
+PARTICIPLE_COPULAS = {False: "was", True: "were"}
+# finite auxiliaries whose tense a participle of the clause shares ("was destroyed, leaving …")
+TENSE_OF_AUXILIARY = {"was": "VBD", "were": "VBD", "is": "VBZ", "are": "VBP", "did": "VBD",
+                      "does": "VBZ", "do": "VBP"}  # fmt: skip
 QUOTE_CHARS = "\"'“”‘’"
 
 
@@ -128,7 +156,12 @@ def clause_for(
     ):
         auxiliaries = ("were",) if verb.head.tag_ in {"NNS", "NNPS"} else ("was",)
         tag = "VBN"
-    if verb.dep_ != "acl":
+    elif shares_main_subject(verb):
+        tense = _participle_tense(verb)
+        if tense is None:
+            return None
+        auxiliaries, tag = tense
+    if verb.dep_ != "acl" and not shares_main_subject(verb):
         tag = effective_tag(verb)
     if _they_for_one(verb):
         # "The Ministry said that they have provided …": the question's subject is the
@@ -174,6 +207,110 @@ def effective_tag(verb: Token) -> str:
     if tag == "NNS":  # "evolution selects against …": a singular subject's present
         return "VBZ" if not plural and subjects[0].pos_ != "PRON" else tag
     return "VBP" if plural else tag  # "VB", or "NN" for "the roots of Buddhism lie in …"
+
+
+def shares_main_subject(verb: Token) -> bool:
+    """A participial adverbial clause with no subject, auxiliary, subordinator or negation of
+    its own, on a verb: "Raised in Chicago, West attended …", "The ship sank, killing 300
+    people", or a gerund after a preposition of time or means ("Midna returns home before
+    destroying the Mirror"). Its subject is its host verb's (see `participle_host`); Heilman &
+    Smith ask it as a clause of its own."""
+    if verb.tag_ not in PARTICIPLE_TAGS or verb.lemma_.lower() in DANGLING_PARTICIPLES:
+        return False
+    if verb.text[:1].isupper() and not verb.is_sent_start:
+        return False  # a title's ("Sustaining the Common Good")
+    if any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children):
+        return False
+    if verb.dep_ == "pcomp":
+        return _gerund_of_the_subject(verb)
+    return verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and _set_off_participle(verb)
+
+
+def participle_host(verb: Token) -> Token:
+    """The verb whose subject a shared-subject participle has: its head, or for a gerund the
+    verb its preposition hangs on."""
+    return verb.head.head if verb.dep_ == "pcomp" else verb.head
+
+
+def _gerund_of_the_subject(gerund: Token) -> bool:
+    """ "before destroying the Mirror", "by offering assistance": an active gerund after a
+    preposition of time or means on an active event verb, which its subject does. "Without"
+    denies; the subject of a passive or a copula ("is possible by following …") is not the doer."""
+    preposition = gerund.head
+    host = preposition.head
+    return (
+        gerund.tag_ == "VBG"
+        and gerund.lemma_ not in NON_EVENT_LEMMAS
+        and preposition.dep_ == "prep"
+        and preposition.lower_ in GERUND_PREPOSITIONS
+        and host.pos_ == "VERB"
+        and host.lemma_ not in COPULAS_AND_RAISERS
+        and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in host.children)
+    )
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """A participial clause its head's subject surely does: one that opens the sentence before
+    a comma ("Raised in Chicago, West …"), or an active one after a comma that follows an event
+    ("The ship sank near the coast, killing 300 people"). A past participle after the verb, or
+    one right after the verb's object, may say something of that noun instead ("… the Sedition
+    Act, enacted in May 1918", "released a single, featuring …"); "being" and "having" give a
+    reason, not an event."""
+    doc = verb.doc
+    sent = verb.sent
+    if verb.i < verb.head.i:
+        opener = next((t for t in sent if not t.is_punct and not t.is_space), sent[0])
+        after = verb.right_edge.i + 1
+        return verb.left_edge.i == opener.i and after < len(doc) and doc[after].text == ","
+    before = verb.left_edge.i - 1
+    if verb.tag_ != "VBG" or verb.lemma_ in NON_EVENT_LEMMAS or verb.head.lemma_ == "be":
+        return False
+    if before < sent.start or doc[before].text != ",":
+        return False
+    return not _may_describe_the_object(verb, before)
+
+
+def _may_describe_the_object(participle: Token, comma: int) -> bool:
+    """Whether a participle after `comma` may say something of the noun before it rather than
+    of the subject: a participle of description ("…, featuring Paul McCartney") after an
+    object, or any after a predicate noun or an appositive ("was called Sutton, meaning …",
+    "introduced Ceefax, the first teletext service, starting in 1974")."""
+    last = comma - 1
+    for child in participle.head.children:
+        if child.dep_ not in OBJECT_DEPS or not child.left_edge.i <= last <= child.right_edge.i:
+            continue
+        if child.dep_ != "dobj" or participle.lemma_.lower() in DESCRIBING_PARTICIPLES:
+            return True
+        if any(c.dep_ == "appos" for c in child.children):
+            return True
+    return False
+
+
+def _head_tense(verb: Token) -> str | None:
+    """The tense tag (VBD, VBZ or VBP) of a finite verb: its own, or its first auxiliary's
+    ("was destroyed"); None for a perfect, a modal or a verb with no tense."""
+    auxiliaries = [c for c in verb.children if c.dep_ in AUX_DEPS and c.i < verb.i]
+    if auxiliaries:
+        return TENSE_OF_AUXILIARY.get(auxiliaries[0].lower_)
+    tag = effective_tag(verb)
+    return tag if tag in {"VBD", "VBZ", "VBP"} else None
+
+
+def _participle_tense(verb: Token) -> tuple[tuple[str, ...], str] | None:
+    """(auxiliaries, tag) a shared-subject participle reads with: a passive one as "was" or
+    "is" + participle by its head's tense ("Where was West raised?"), an active one in its
+    head's tense with do-support ("What did the ship kill?")."""
+    host = participle_host(verb)
+    tense = _head_tense(host)
+    if tense is None:
+        return None
+    if verb.tag_ == "VBG":
+        return (), tense
+    # past whatever the head's tense: "Begun as a journal, the magazine is issued …" says
+    # what was done to it before
+    subjects = _subject_children(host)
+    plural = bool(subjects) and _plural_subject(subjects[0])
+    return (PARTICIPLE_COPULAS[plural],), "VBN"
 
 
 def reads_as_verb(token: Token) -> bool:
@@ -261,6 +398,9 @@ def _subject(verb: Token, answer_phrase: set[int]) -> str | None:
         holder = holder.head
     children = _subject_children(holder)
     if not children:
+        if shares_main_subject(verb):
+            # "Raised in Chicago, West …": West
+            return _subject(participle_host(verb), answer_phrase)
         return _relative_head_subject(verb) if verb.dep_ in {"acl", "relcl"} else None
     subject_token = children[0]
     if any(c.dep_ == "case" for c in subject_token.children):

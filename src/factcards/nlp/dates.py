@@ -24,7 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Clause, DateFact
 from ..model import Span as TextSpan
 from ..vocabulary import MONTH_NUMBERS
-from .clauses import clause_for, is_expletive_it, join_tokens, resolve_pronoun
+from .clauses import (
+    clause_for,
+    is_expletive_it,
+    join_tokens,
+    resolve_pronoun,
+    shares_main_subject,
+)
 from .text import FINITE_VERB_TAGS, doc_ents, doc_text, paragraph_spans
 
 DOCUMENT_DATE_KEY = "factcards.document_date"
@@ -349,8 +355,8 @@ def event_clause(verb: Token, date: Span) -> Clause | None:
     condition, not an event; a subject left as a bare pronoun makes a question nobody can
     answer out of context ("When did he publish it?").
     """
-    if _bounding_preposition(date):
-        return None
+    if _bounding_preposition(date) or shares_main_subject(verb):
+        return None  # a participle's date ("…, starting in 1974") may be another noun's
     clause = clause_for(verb, date)
     if clause is None:
         return None
