@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcards.model import Clause
 from factcards.nlp import claims as claims_module
 from factcards.nlp.centrality import textrank
 from factcards.nlp.claims import (
@@ -612,3 +613,40 @@ def test_whole_list(parse, text: str, first: str, expected: str | None) -> None:
     span = doc.char_span(at, at + len(first), alignment_mode="expand")
     whole = _whole_list(span)
     assert (whole.text if whole is not None else None) == expected
+
+
+# text, the clause's verb and complement -> whether the question leaves out what was reported
+SAYS_NOTHING = [
+    # a reporting verb with nothing reported kept
+    ("The minister said on television.", "said", "say", "on television", True),
+    ("“I won't cooperate,” Gonzalez told a station.", "told", "tell", "a station", True),
+    ("The minister added on Monday that taxes would rise.", "added", "add", "on Monday", True),
+    # the object kept, with a comma glued to it
+    ("Tibetan Buddhism sometimes adds a fourth refuge, in the lama.", "adds", "add",
+     "a fourth refuge, in the lama", False),
+    # a verb of another sense: nothing was reported
+    ("Baird broadcasts via the BBC continued until June 1932.", "continued", "continue",
+     "until June 1932", False),
+    # a passive: what was written is the subject
+    ("Texts on architecture have been written since ancient time.", "written", "write",
+     "since ancient time", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "verb", "lemma", "complement", "expected"), SAYS_NOTHING)
+def test_says_nothing(
+    parse, text: str, verb: str, lemma: str, complement: str, expected: bool
+) -> None:
+    sent = next(iter(parse(text).sents))
+    clause = Clause(subject="", auxiliaries=(), verb=verb, lemma=lemma, tag="VBD",
+                    complement=complement)  # fmt: skip
+    assert claims_module._says_nothing(sent, clause) is expected
+
+
+def test_a_report_cut_at_its_quotation_says_nothing(parse) -> None:
+    text = 'Blantz added that coeducation "opened up a whole other pool of very bright students."'
+    sent = next(iter(parse(text).sents))
+    complement = 'that coeducation "opened up a whole other pool of very bright students."'
+    clause = Clause(subject="Blantz", auxiliaries=(), verb="added", lemma="add", tag="VBD",
+                    complement=complement)  # fmt: skip
+    assert claims_module._says_nothing(sent, clause)

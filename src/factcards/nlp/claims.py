@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
-from ..questions import REPORTING_LEMMAS, SHELL_NOUNS, claim_question
+from ..questions import REPORTING_LEMMAS, SHELL_NOUNS, claim_question, shown_complement
 from ..vocabulary import is_person_noun
 from .centrality import (
     CONTENT_POS,
@@ -79,6 +79,11 @@ PRONOUN_CLOZE_PENALTY = 0.5
 NAME_LABELS_KEY = "factcards.name_labels"
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "them", "we", "us", "i", "you"})
 QUOTE_CHARS = frozenset({'"', "“", "”"})
+# what a reporting verb reports: its object, clause or infinitive
+REPORTED_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
+# reporting verbs with no other sense: used bare, they still leave out what was said
+ALWAYS_REPORTING_LEMMAS = frozenset({"say", "tell", "reply", "remark", "declare", "insist"})
+CLOSE_PUNCTUATION = ",;:.!?\"'”’»)]"
 # a quoted run this short is a title or a term ("white book", “Foundations of Leninism”), not
 # a quotation: it may be an answer
 MAX_TERM_QUOTE_WORDS = 4
@@ -1007,13 +1012,34 @@ def _says_nothing(sent: SpacySpan, clause: Clause) -> bool:
     if clause.lemma.lower() not in REPORTING_LEMMAS:
         return False
     verbs = [t for t in sent if t.text == clause.verb and t.lemma_ == clause.lemma]
-    words = clause.complement.split()
+    if any(_is_passive(verb) for verb in verbs):
+        return False  # "Texts have been written since …": what was written is the subject
+    # the words the question shows (a quotation is cut off), without the punctuation glued
+    # to them ("refuge," is "refuge")
+    shown = shown_complement(clause.complement)
+    words = {word.rstrip(CLOSE_PUNCTUATION) for word in shown.split()}
     if any(c.dep_ == "ccomp" and c.text not in words for verb in verbs for c in verb.children):
         return True  # "“I won't cooperate,” Gonzalez told a station": what he told is gone
+    if verbs and not any(_reports(sent, verb) for verb in verbs):
+        return False  # "Broadcasts continued until 1932": the verb reports nothing here
     return not any(
-        c.dep_ in {"ccomp", "dobj", "xcomp"} and c.text in words
-        for verb in verbs
-        for c in verb.children
+        c.dep_ in REPORTED_DEPS and c.text in words for verb in verbs for c in verb.children
+    )
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _reports(sent: SpacySpan, verb: Token) -> bool:
+    """Whether a verb of a reporting lemma is used to report: "say" and its kind always are;
+    "continue", "add", "observe" … only with something reported (an object, a clause, a
+    quotation in the sentence) or as a parenthetical ("…, officials noted")."""
+    return (
+        verb.lemma_.lower() in ALWAYS_REPORTING_LEMMAS
+        or verb.dep_ == "parataxis"
+        or any(c.dep_ in REPORTED_DEPS or c.dep_ == "parataxis" for c in verb.children)
+        or any(t.text in QUOTE_CHARS for t in sent)
     )
 
 
