@@ -588,7 +588,9 @@ def test_long_but_self_contained(parse, text: str, expected: bool) -> None:
         # a list is answered whole, or not asked about
         ("Montana's rivers feed the Pacific Ocean and Hudson Bay.", "Pacific Ocean and Hudson Bay"),
         ("Share prices closed lower in Paris, Zurich, Amsterdam, Brussels and Stockholm.",
-         "Share prices"),
+         "Paris, Zurich, Amsterdam, Brussels and Stockholm"),  # five words, with no commas
+        ("Share prices closed lower in Paris, Zurich, Amsterdam, Brussels, Stockholm, Madrid, "
+         "Milan, Oslo and Vienna.", "Share prices"),
     ],
 )  # fmt: skip
 def test_one_item_of_a_list_is_no_answer(parse, text: str, answer: str) -> None:
@@ -603,6 +605,17 @@ WHOLE_LISTS = [
     # a list cut inside a bracketed aside is no answer
     ("A guiding principle of Buddhist practice is the Middle Way (or Middle Path), which the "
      "Buddha taught.", "Middle Way", None),
+    # commas and hyphens are no words: a list of eight words is an answer, of more is not
+    ("His middle-class background, flamboyant fashion sense and outspokenness set him apart.",
+     "middle-class background",
+     "middle-class background, flamboyant fashion sense and outspokenness"),
+    ("He visited Wenchuan County, Ngawa Tibetan and Qiang Autonomous Prefecture in May.",
+     "Wenchuan County", "Wenchuan County, Ngawa Tibetan and Qiang Autonomous Prefecture"),
+    # an "as well as" after the last item joins more to the list: it is no part of the answer
+    ("It is practiced in Sri Lanka, Burma, Laos, Thailand, Cambodia as well as small "
+     "portions of China.", "Sri Lanka", "Sri Lanka, Burma, Laos, Thailand, Cambodia"),
+    ("He studied new legislation or formal investigation of Fannie Mae and Freddie Mac.",
+     "new legislation", None),
 ]  # fmt: skip
 
 

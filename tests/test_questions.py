@@ -757,6 +757,12 @@ SUBJECT_QUESTIONS = [
     ("Who", Clause("Mr. Bennet", ("did",), "say", "say", "VB", "to Elizabeth"), None),
     ("Who", Clause("Mr. Bennet", ("did",), "go", "go", "VB", "to London", True),
      "Who did not go to London?"),
+    # a negated "be" takes its "not" with no auxiliary; another verb has no such form
+    ("What", Clause("The word genocide", (), "was", "be", "VBD", "in use before 1944", True),
+     "What was not in use before 1944?"),
+    ("Who", Clause("The workers", (), "were", "be", "VBD", "at the gates", True),
+     "Who was not at the gates?"),
+    ("Who", Clause("Mr. Bennet", (), "went", "go", "VBD", "to London", True), None),
 ]  # fmt: skip
 
 

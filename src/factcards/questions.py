@@ -633,9 +633,17 @@ def subject_question(wh: str, clause: Clause | None) -> str | None:
             if lowered is None:
                 return None
         words.append(agree.get(lowered, lowered))
-        if negated:
+        if negated and not _is_copula(clause):
             return None  # "Who not went" has no form without do-support and an auxiliary
+        if negated:
+            words.append("not")  # "The word was not in use" -> "What was not in use …?"
     return _with_complement(words, clause.complement)
+
+
+def _is_copula(clause: Clause) -> bool:
+    """A form of "be" as the main verb: it takes "not" with no do-support."""
+    verb = clean_whitespace(clause.verb).lower()
+    return clean_whitespace(clause.lemma).lower() == "be" or verb in COPULAS
 
 
 def third_person_singular(lemma: str) -> str | None:

@@ -1085,10 +1085,19 @@ def _whole_list(answer: SpacySpan) -> SpacySpan | None:
     if any(t.i < root.i for t in root.conjuncts):
         return None  # a later item: the list starts before it
     end = max(t.right_edge.i for t in root.conjuncts) + 1
+    while end > answer.end and _joins_more(answer.doc[end - 1]):
+        end -= 1  # "Cambodia as well as": the list goes on past the answer's end
     whole = _trim(answer.doc[answer.start : end])
     if any(whole.text.count(opener) != whole.text.count(closer) for opener, closer in BRACKETS):
         return None  # "Middle Way (or Middle Path": an aside cut in two
-    return whole if 0 < len(whole) <= MAX_QUESTION_ANSWER_TOKENS else None
+    # the list's commas are no words of the answer: three short items fit
+    words = sum(1 for t in whole if not t.is_punct)
+    return whole if 0 < words <= MAX_QUESTION_ANSWER_TOKENS else None
+
+
+def _joins_more(token: Token) -> bool:
+    """A conjunction ending a list's last item, or a word of one ("as well" of "as well as")."""
+    return token.dep_ in {"cc", "punct"} or (token.head.dep_ == "cc" and token.head.i > token.i)
 
 
 def _mostly_a_person(word: Token) -> bool:
