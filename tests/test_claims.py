@@ -675,7 +675,9 @@ def test_long_but_self_contained(parse, text: str, expected: bool) -> None:
         ("Montana's rivers feed the Pacific Ocean and Hudson Bay.",
          "the Pacific Ocean and Hudson Bay"),
         ("Share prices closed lower in Paris, Zurich, Amsterdam, Brussels and Stockholm.",
-         "Share prices"),
+         "Paris, Zurich, Amsterdam, Brussels and Stockholm"),  # five words, with no commas
+        ("Share prices closed lower in Paris, Zurich, Amsterdam, Brussels, Stockholm, Madrid, "
+         "Milan, Oslo and Vienna.", "Share prices"),
     ],
 )  # fmt: skip
 def test_one_item_of_a_list_is_no_answer(parse, text: str, answer: str) -> None:
@@ -690,6 +692,17 @@ WHOLE_LISTS = [
     # a list cut inside a bracketed aside is no answer
     ("A guiding principle of Buddhist practice is the Middle Way (or Middle Path), which the "
      "Buddha taught.", "Middle Way", None),
+    # commas and hyphens are no words: a list of eight words is an answer, of more is not
+    ("His middle-class background, flamboyant fashion sense and outspokenness set him apart.",
+     "middle-class background",
+     "middle-class background, flamboyant fashion sense and outspokenness"),
+    ("He visited Wenchuan County, Ngawa Tibetan and Qiang Autonomous Prefecture in May.",
+     "Wenchuan County", "Wenchuan County, Ngawa Tibetan and Qiang Autonomous Prefecture"),
+    # an "as well as" after the last item joins more to the list: it is no part of the answer
+    ("It is practiced in Sri Lanka, Burma, Laos, Thailand, Cambodia as well as small "
+     "portions of China.", "Sri Lanka", "Sri Lanka, Burma, Laos, Thailand, Cambodia"),
+    ("He studied new legislation or formal investigation of Fannie Mae and Freddie Mac.",
+     "new legislation", None),
 ]  # fmt: skip
 
 
@@ -939,3 +952,40 @@ CLOZE_NAMES = [
 def test_a_cloze_blanks_a_whole_name(parse, text: str, expected: str) -> None:
     clozes = [f.answer.text for f in find_claims(parse(text), 1.0) if not f.wh]
     assert clozes == [expected]
+
+
+# text, the clause's verb and complement -> whether the question leaves out what was reported
+SAYS_NOTHING = [
+    # a reporting verb with nothing reported kept
+    ("The minister said on television.", "said", "say", "on television", True),
+    ("“I won't cooperate,” Gonzalez told a station.", "told", "tell", "a station", True),
+    ("The minister added on Monday that taxes would rise.", "added", "add", "on Monday", True),
+    # the object kept, with a comma glued to it
+    ("Tibetan Buddhism sometimes adds a fourth refuge, in the lama.", "adds", "add",
+     "a fourth refuge, in the lama", False),
+    # a verb of another sense: nothing was reported
+    ("Baird broadcasts via the BBC continued until June 1932.", "continued", "continue",
+     "until June 1932", False),
+    # a passive: what was written is the subject
+    ("Texts on architecture have been written since ancient time.", "written", "write",
+     "since ancient time", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "verb", "lemma", "complement", "expected"), SAYS_NOTHING)
+def test_says_nothing(
+    parse, text: str, verb: str, lemma: str, complement: str, expected: bool
+) -> None:
+    sent = next(iter(parse(text).sents))
+    clause = Clause(subject="", auxiliaries=(), verb=verb, lemma=lemma, tag="VBD",
+                    complement=complement)  # fmt: skip
+    assert claims_module._says_nothing(sent, clause) is expected
+
+
+def test_a_report_cut_at_its_quotation_says_nothing(parse) -> None:
+    text = 'Blantz added that coeducation "opened up a whole other pool of very bright students."'
+    sent = next(iter(parse(text).sents))
+    complement = 'that coeducation "opened up a whole other pool of very bright students."'
+    clause = Clause(subject="Blantz", auxiliaries=(), verb="added", lemma="add", tag="VBD",
+                    complement=complement)  # fmt: skip
+    assert claims_module._says_nothing(sent, clause)

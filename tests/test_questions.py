@@ -706,6 +706,19 @@ POINTING = [
     ("who helped those who fled", ["who", "helped", "who", "fled"]),
     ("who banned those books", ["who", "banned", "those", "books"]),
     ("who banned those", ["who", "banned", "those"]),
+    # an existential "there" points at no place; a locative one does
+    ("who believes there are other buddhas", ["who", "believes", "are", "other", "buddhas"]),
+    ("of which there were some 400", ["of", "which", "were", "some", "400"]),
+    ("who went there in 1990", ["who", "went", "there", "in", "1990"]),
+    # only "the following" points at the text around it
+    ("what has a wide following", ["what", "has", "a", "wide"]),
+    ("who played following the funeral", ["who", "played", "the", "funeral"]),
+    ("who spoke the following night", ["who", "spoke", "the", "following", "night"]),
+    # an "it" before an adjective and its clause is an expletive
+    ("who found it very difficult to help", ["who", "found", "very", "difficult", "to", "help"]),
+    ("why was it likely that", ["why", "was", "likely", "that"]),
+    ("why was it built to last", ["why", "was", "it", "built", "to", "last"]),
+    ("who bought it", ["who", "bought", "it"]),
 ]
 
 
@@ -745,6 +758,12 @@ SUBJECT_QUESTIONS = [
     ("Who", Clause("Mr. Bennet", ("did",), "say", "say", "VB", "to Elizabeth"), None),
     ("Who", Clause("Mr. Bennet", ("did",), "go", "go", "VB", "to London", True),
      "Who did not go to London?"),
+    # a negated "be" takes its "not" with no auxiliary; another verb has no such form
+    ("What", Clause("The word genocide", (), "was", "be", "VBD", "in use before 1944", True),
+     "What was not in use before 1944?"),
+    ("Who", Clause("The workers", (), "were", "be", "VBD", "at the gates", True),
+     "Who was not at the gates?"),
+    ("Who", Clause("Mr. Bennet", (), "went", "go", "VBD", "to London", True), None),
 ]  # fmt: skip
 
 
@@ -852,6 +871,20 @@ CLAIM_QUESTION_POINTERS = [
     ("The army fought rivals such as the Swedes.", "The army", "What", "subject",
      Clause("The army", (), "fought", "fight", "VBD", "rivals such as the Swedes"),
      "What fought rivals such as the Swedes?"),
+    # "such … as" lists and "such … that" says how much, a few words on; alone it points back
+    ("Interest came from such diverse fields as ecology.", "Interest", "What", "subject",
+     Clause("Interest", (), "came", "come", "VBD", "from such diverse fields as ecology"),
+     "What came from such diverse fields as ecology?"),
+    ("Ethical conduct refines the mind to such a level that rebirth is likely.",
+     "Ethical conduct", "What", "subject",
+     Clause("Ethical conduct", (), "refines", "refine", "VBZ",
+            "the mind to such a level that rebirth is likely"),
+     "What refines the mind to such a level that rebirth is likely?"),
+    ("Roubini warned of such crisis as early as 2006.", "Roubini", "Who", "subject",
+     Clause("Roubini", (), "warned", "warn", "VBD", "of such crisis as early as 2006"), None),
+    ("Such a state of affairs is referred to as cohabitation.", "cohabitation", "What",
+     "stranded as", Clause("such a state of affairs", ("is",), "referred", "refer", "VBN", "to"),
+     None),
     # an expletive "there" refers to nothing: the question may keep it
     ("In Cambodia, there are institutes of technology.", "Cambodia", "Where", "place",
      Clause("there", (), "are", "be", "VBP", "institutes of technology"),
@@ -997,3 +1030,43 @@ def test_a_subject_answers_article_keeps_its_anchor() -> None:
     assert bare.anchor() == with_article.anchor()
     as_object = replace(claim_fact(text, "The ICFI"), wh="What", role="object")
     assert as_object.anchor() != bare.anchor()
+
+
+def test_a_loose_antecedent_for_an_indefinite_subject_makes_no_question() -> None:
+    # the clause put "an example of competition" for the sentence's "it"
+    text = "If the tree is very large, it can take up rainwater."
+    clause = Clause("an example of competition", ("can",), "take", "take", "VB", "up")
+    fact = claim_question_fact(text, "rainwater", "What", "object", clause)
+    assert claim_question(fact) is None
+    kept = Clause("a large tree", ("can",), "take", "take", "VB", "up")
+    text = "In dry years a large tree can take up rainwater."
+    assert claim_question(claim_question_fact(text, "rainwater", "What", "object", kept)) == (
+        "What can a large tree take up?"
+    )
+
+
+# an indefinite subject of a present clause is generic: any one of its kind
+GENERIC_SUBJECTS = [
+    (Clause("A senator", (), "represents", "represent", "VBZ", "in Paris"),
+     "What does a senator represent in Paris?"),
+    (Clause("A large percentage of herbivores", (), "have", "have", "VBP", "in the gut"),
+     "What do a large percentage of herbivores have in the gut?"),
+    (Clause("A dog", ("can",), "smell", "smell", "VB", "from afar"),
+     "What can a dog smell from afar?"),
+    # past: one the context knows
+    (Clause("A student", (), "proposed", "propose", "VBD", "online"), None),
+    (Clause("A new index", ("was",), "released", "release", "VBN", ""), None),
+    # progressive, perfect, copular, or a plural verb for a singular subject: no generic
+    (Clause("A cardinal", ("is",), "electing", "elect", "VBG", "when the see is vacant"), None),
+    (Clause("A division", ("has",), "existed", "exist", "VBN", "in South Africa"), None),
+    (Clause("A notable case", (), "is", "be", "VBZ", ""), None),
+    (Clause("An order", (), "exist", "exist", "VBP", "in the world"), None),
+    # related to something named before
+    (Clause("A further example", (), "lives", "live", "VBZ", "with a shrimp"), None),
+    (Clause("A second problem", (), "obscures", "obscure", "VBZ", "the relations"), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("clause", "expected"), GENERIC_SUBJECTS)
+def test_generic_indefinite_subject(clause: Clause, expected: str | None) -> None:
+    assert wh_question("What", clause) == expected

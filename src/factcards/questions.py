@@ -188,6 +188,16 @@ EXPLETIVE_THERE = "there"
 # in "Who ended up backing its own government?" the possessive is the asked-for subject's
 SUBJECT_POSSESSIVES: frozenset[str] = _words("its their his her")
 
+# the first auxiliary of a present (generic) clause: "A senator is elected …", "A dog can …"
+GENERIC_AUXILIARIES: frozenset[str] = _words("is are does do can may must should")
+PLURAL_AUXILIARIES: frozenset[str] = _words("are were have do")
+# modifiers that relate a thing to another the text named before ("a second problem", "a
+# further example"): an indefinite subject with one is no generic one
+RELATIONAL_MODIFIERS: frozenset[str] = _words(
+    "second third fourth fifth further another other similar related same different "
+    "additional next last first latter former following previous new final"
+)
+
 # a subject pronoun of a reported clause, bound to the reporter a subject question asks for
 BOUND_REPORTED_SUBJECTS: frozenset[str] = _words("he she they")
 # words after "those" that say who they are: no pointing back ("those who fled")
@@ -196,6 +206,35 @@ DEFINING_AFTER_THOSE: frozenset[str] = _words(
     # irregular participles ("those left homeless"); a regular one ends in -ed
     "left made held found built lost born taken given known seen caught hit struck kept sent"
 )
+# words after "there" that make it the expletive of "there is …", pointing at no place
+# ("believe there are other Buddhas", "of which there are some 400")
+EXISTENTIAL_AFTER_THERE: frozenset[str] = _words(
+    "is are was were be been being exist exists existed remain remains remained seem seems "
+    "seemed appear appears appeared will would may might can could must should has have had"
+)
+# "the following (night)" points at the text around it; "a wide following", "following the
+# war" do not
+POINTING_FOLLOWING = "following"
+# an "it" before one of these and "to"/"that" is the expletive of an extraposed clause ("found
+# it difficult to get help", "it is likely that …"): the clause after says what it is
+EXTRAPOSED_ADJECTIVES: frozenset[str] = _words(
+    "difficult easy hard harder easier possible impossible necessary unnecessary important "
+    "likely unlikely clear unclear common uncommon rare usual unusual customary illegal legal "
+    "essential vital crucial safe unsafe dangerous useful worthwhile obvious evident apparent "
+    "certain uncertain surprising natural fair reasonable appropriate desirable advisable "
+    "expensive costly profitable feasible"
+)
+EXTRAPOSITION_LINKS: frozenset[str] = _words(
+    "is was be been being are were becomes became become seems seemed remains remained proved"
+)
+EXTRAPOSITION_INTENSIFIERS: frozenset[str] = _words(
+    "very more most so too quite extremely increasingly less highly particularly"
+)
+EXTRAPOSED_CLAUSE_OPENERS: frozenset[str] = _words("to that for whether")
+# "such diverse fields as ecology", "to such a level that …": "such" that an "as" or "that"
+# this few words on completes points nowhere ("such a reshaping" alone points back)
+SUCH_COMPLETERS: frozenset[str] = _words("as that")
+MAX_SUCH_COMPLETER_DISTANCE = 3
 
 # Agreement with a singular wh-word: "The workers were killed" -> "Who was killed?"
 SINGULAR_FORMS: dict[str, str] = {"were": "was", "are": "is", "have": "has", "do": "does"}
@@ -447,6 +486,11 @@ def _tidy_complement(complement: str) -> str:
     return _strip_edges(" ".join(words))
 
 
+def shown_complement(complement: str) -> str:
+    """The part of a clause's complement that a question shows (before any quotation)."""
+    return _tidy_complement(complement)
+
+
 def _valid_subject(subject: str) -> bool:
     first_word = normalise(subject).split()[:1]
     if normalise(subject) == EXPLETIVE_THERE:
@@ -467,6 +511,34 @@ def _vague_subject(subject: str) -> bool:
     )
 
 
+def _generic_subject(subject: str, clause: Clause) -> bool:
+    """ "A senator represents the island in Paris": an indefinite subject of a present-tense
+    clause speaks of any one of its kind, so the question stands alone ("What does a senator
+    represent in Paris?"); "a student proposed …" meant one student the context knows. A
+    subject that relates to another thing ("A second problem", "A further example") does not."""
+    words = [word.lower().strip(",;:") for word in subject.split()]
+    return (
+        _vague_subject(subject)
+        and _simple_present(clause)
+        and clean_whitespace(clause.lemma).lower() != "be"  # "A notable case is X": which one?
+        and not any(word in RELATIONAL_MODIFIERS for word in words)
+        and (not _plural_verb(clause) or "of" in words)  # "a number of …" takes a plural verb
+    )
+
+
+def _simple_present(clause: Clause) -> bool:
+    """A present (or present modal) clause, no progressive or perfect: "A dog can smell …"."""
+    auxiliaries = [w.lower() for a in clause.auxiliaries for w in clean_whitespace(a).split()]
+    if auxiliaries:
+        return auxiliaries[0] in GENERIC_AUXILIARIES and clause.tag != "VBG"
+    return clause.tag in {"VBZ", "VBP"}
+
+
+def _plural_verb(clause: Clause) -> bool:
+    auxiliaries = [w.lower() for a in clause.auxiliaries for w in clean_whitespace(a).split()]
+    return auxiliaries[0] in PLURAL_AUXILIARIES if auxiliaries else clause.tag == "VBP"
+
+
 def wh_question(
     wh: str, clause: Clause | None, common_words: Container[str] = frozenset()
 ) -> str | None:
@@ -480,7 +552,9 @@ def wh_question(
         return None
     subject = _strip_edges(clean_whitespace(clause.subject), " ,;:.–—-")
     verb = clean_whitespace(clause.verb).lower()
-    if not subject or not verb or " " in verb or not _valid_subject(subject):
+    if not subject or not verb or " " in verb:
+        return None
+    if not (_valid_subject(subject) or _generic_subject(subject, clause)):
         return None
     subject = _lowercase_first_word(subject, common_words)
     auxiliaries, negated = _auxiliary_words(clause)
@@ -559,9 +633,17 @@ def subject_question(wh: str, clause: Clause | None) -> str | None:
             if lowered is None:
                 return None
         words.append(agree.get(lowered, lowered))
-        if negated:
+        if negated and not _is_copula(clause):
             return None  # "Who not went" has no form without do-support and an auxiliary
+        if negated:
+            words.append("not")  # "The word was not in use" -> "What was not in use …?"
     return _with_complement(words, clause.complement)
+
+
+def _is_copula(clause: Clause) -> bool:
+    """A form of "be" as the main verb: it takes "not" with no do-support."""
+    verb = clean_whitespace(clause.verb).lower()
+    return clean_whitespace(clause.lemma).lower() == "be" or verb in COPULAS
 
 
 def third_person_singular(lemma: str) -> str | None:
@@ -941,6 +1023,8 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
         return None
     if role == "subject":
         question = subject_question(wh, clause)
+    elif _vague_subject(clause.subject) and not _in_sentence(fact.sentence.text, clause.subject):
+        return None  # "an example of competition" put for an "it": too loose an antecedent
     else:
         starts = _starts_sentence(fact.sentence.text, clause.subject)
         question = wh_question(wh, clause, common_words if starts else frozenset())
@@ -967,7 +1051,7 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
         return None  # "Who opposed the scheme?": which scheme the sentences before say
     if "her" in words and _object_her(question):
         return None  # "Who could not help cautioning her, in a whisper, …?": which her?
-    if any(word == "such" and following != "as" for word, following in pairwise(words)):
+    if _pointing_such(words):
         return None  # "such a reshaping" points back as "this" does; "such as" lists
     if len([word for word in words[1:] if word not in STOP_WORDS]) < MIN_QUESTION_CONTENT_WORDS:
         return None  # "Who said?": too little to know what is asked
@@ -977,14 +1061,61 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     return question
 
 
+def _in_sentence(sentence: str, phrase: str) -> bool:
+    return clean_whitespace(phrase).lower() in clean_whitespace(sentence).lower()
+
+
 def _pointing_words(words: list[str]) -> list[str]:
     """The words of a question that may point outside it: all but a "those" that a phrase
-    after it defines ("for those left homeless", "those who fled", "those of the north")."""
-    return [
-        word
-        for word, following in pairwise([*words, ""])
-        if not (word == "those" and _defines_those(following))
-    ]
+    after it defines ("for those left homeless", "those who fled", "those of the north"), an
+    expletive "there" or "it", and a "following" that is no "the following"."""
+    return [word for i, word in enumerate(words) if not _points_nowhere(words, i)]
+
+
+def _points_nowhere(words: list[str], i: int) -> bool:
+    """Whether words[i], a word that may point outside the question, here does not."""
+    word = words[i]
+    previous = words[i - 1] if i > 0 else ""
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if word == "those":
+        return _defines_those(following)
+    if word == EXPLETIVE_THERE:
+        return following in EXISTENTIAL_AFTER_THERE
+    if word == POINTING_FOLLOWING:
+        return previous != "the"
+    if word == "it":
+        return _extraposition_it(words[i + 1 :])
+    return False
+
+
+def _extraposition_it(after: list[str]) -> bool:
+    """Whether the words after an "it" make it an expletive: ["is", "very", "difficult", "to",
+    …] (the clause after the adjective is what "it" stands for)."""
+    rest = after[1:] if after[:1] and after[0] in EXTRAPOSITION_LINKS else after
+    if rest[:1] and rest[0] in EXTRAPOSITION_INTENSIFIERS:
+        rest = rest[1:]
+    return (
+        len(rest) >= 2 and rest[0] in EXTRAPOSED_ADJECTIVES and rest[1] in EXTRAPOSED_CLAUSE_OPENERS
+    )
+
+
+def _pointing_such(words: list[str]) -> bool:
+    """Whether a "such" points back ("such a reshaping"), with no "as" or "that" just after
+    it to complete it ("such diverse fields as ecology", "to such a level that …")."""
+    for i, word in enumerate(words):
+        if word != "such":
+            continue
+        window = range(i + 1, min(i + 1 + MAX_SUCH_COMPLETER_DISTANCE, len(words)))
+        if not any(_completes_such(words, j) for j in window):
+            return True
+    return False
+
+
+def _completes_such(words: list[str], j: int) -> bool:
+    """Whether words[j] completes a "such" before it: an "as" or "that" that opens no
+    comparison ("such crisis as early as 2006" compares; "such fields as ecology" lists)."""
+    after_next = words[j + 2] if j + 2 < len(words) else ""
+    return words[j] in SUCH_COMPLETERS and not (words[j] == "as" and after_next == "as")
 
 
 def _defines_those(following: str) -> bool:

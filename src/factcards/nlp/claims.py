@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
-from ..questions import REPORTING_LEMMAS, SHELL_NOUNS, claim_question
+from ..questions import REPORTING_LEMMAS, SHELL_NOUNS, claim_question, shown_complement
 from ..vocabulary import is_person_noun
 from .centrality import (
     CONTENT_POS,
@@ -85,6 +85,11 @@ PRONOUN_CLOZE_PENALTY = 0.5
 NAME_LABELS_KEY = "factcards.name_labels"
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "them", "we", "us", "i", "you"})
 QUOTE_CHARS = frozenset({'"', "“", "”"})
+# what a reporting verb reports: its object, clause or infinitive
+REPORTED_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
+# reporting verbs with no other sense: used bare, they still leave out what was said
+ALWAYS_REPORTING_LEMMAS = frozenset({"say", "tell", "reply", "remark", "declare", "insist"})
+CLOSE_PUNCTUATION = ",;:.!?\"'”’»)]"
 # a quoted run this short is a title or a term ("white book", “Foundations of Leninism”), not
 # a quotation: it may be an answer
 MAX_TERM_QUOTE_WORDS = 4
@@ -1301,13 +1306,34 @@ def _says_nothing(sent: SpacySpan, clause: Clause) -> bool:
     if clause.lemma.lower() not in REPORTING_LEMMAS:
         return False
     verbs = [t for t in sent if t.text == clause.verb and t.lemma_ == clause.lemma]
-    words = clause.complement.split()
+    if any(_is_passive(verb) for verb in verbs):
+        return False  # "Texts have been written since …": what was written is the subject
+    # the words the question shows (a quotation is cut off), without the punctuation glued
+    # to them ("refuge," is "refuge")
+    shown = shown_complement(clause.complement)
+    words = {word.rstrip(CLOSE_PUNCTUATION) for word in shown.split()}
     if any(c.dep_ == "ccomp" and c.text not in words for verb in verbs for c in verb.children):
         return True  # "“I won't cooperate,” Gonzalez told a station": what he told is gone
+    if verbs and not any(_reports(sent, verb) for verb in verbs):
+        return False  # "Broadcasts continued until 1932": the verb reports nothing here
     return not any(
-        c.dep_ in {"ccomp", "dobj", "xcomp"} and c.text in words
-        for verb in verbs
-        for c in verb.children
+        c.dep_ in REPORTED_DEPS and c.text in words for verb in verbs for c in verb.children
+    )
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _reports(sent: SpacySpan, verb: Token) -> bool:
+    """Whether a verb of a reporting lemma is used to report: "say" and its kind always are;
+    "continue", "add", "observe" … only with something reported (an object, a clause, a
+    quotation in the sentence) or as a parenthetical ("…, officials noted")."""
+    return (
+        verb.lemma_.lower() in ALWAYS_REPORTING_LEMMAS
+        or verb.dep_ == "parataxis"
+        or any(c.dep_ in REPORTED_DEPS or c.dep_ == "parataxis" for c in verb.children)
+        or any(t.text in QUOTE_CHARS for t in sent)
     )
 
 
@@ -1353,10 +1379,19 @@ def _whole_list(answer: SpacySpan) -> SpacySpan | None:
     if any(t.i < root.i for t in root.conjuncts):
         return None  # a later item: the list starts before it
     end = max(t.right_edge.i for t in root.conjuncts) + 1
+    while end > answer.end and _joins_more(answer.doc[end - 1]):
+        end -= 1  # "Cambodia as well as": the list goes on past the answer's end
     whole = _trim(answer.doc[answer.start : end])
     if any(whole.text.count(opener) != whole.text.count(closer) for opener, closer in BRACKETS):
         return None  # "Middle Way (or Middle Path": an aside cut in two
-    return whole if 0 < len(whole) <= MAX_QUESTION_ANSWER_TOKENS else None
+    # the list's commas are no words of the answer: three short items fit
+    words = sum(1 for t in whole if not t.is_punct)
+    return whole if 0 < words <= MAX_QUESTION_ANSWER_TOKENS else None
+
+
+def _joins_more(token: Token) -> bool:
+    """A conjunction ending a list's last item, or a word of one ("as well" of "as well as")."""
+    return token.dep_ in {"cc", "punct"} or (token.head.dep_ == "cc" and token.head.i > token.i)
 
 
 def _mostly_a_person(word: Token) -> bool:
@@ -1491,7 +1526,8 @@ def _clean_questions(
             wh, role, clause, answer = found
             if any(t.i in quoted for t in answer):
                 continue
-            if _one_of_a_list(answer):
+            listed = _one_of_a_list(answer)
+            if listed:
                 # the list is the answer: "What do its rivers feed?" -> "the Pacific Ocean and
                 # Hudson Bay", not "the Pacific Ocean"; too long a list makes no card
                 answer = _whole_list(answer)
@@ -1499,7 +1535,7 @@ def _clean_questions(
                     continue
             if score_of <= LONE_WORD_SCORE + CLOZE_SCORE_SLACK and not _whole(answer):
                 continue  # "the right" of "the right to display …" is half an answer
-            if _cuts_a_name(answer, sent):
+            if not listed and _cuts_a_name(answer, sent):
                 continue  # "Legend of Zelda" of "The Legend of Zelda: Twilight Princess"
             # the question leaves out the whole phrase: its answer is the whole place
             answer = answer.doc[answer.start : _with_region(answer.start, answer.end, answer.doc)]
