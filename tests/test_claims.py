@@ -292,6 +292,8 @@ WH_QUESTIONS = [
     ("The new status was announced on the radio.", "radio", ("What", "stranded on", "the radio")),
     # "in turn", "take effect": fixed phrases, not things
     ("Richard Rorty was in turn a student of Hartshorne.", "turn", None),
+    ("In 2003, Nintendo said a new game was in the works for the GameCube.", "works", None),
+    ("Share prices were on the rise in Tokyo.", "rise", None),
     ("The new status took effect on Sunday.", "effect", None),
 ]  # fmt: skip
 

@@ -149,6 +149,11 @@ IDIOM_NOUNS = frozenset(
     {"record", "home", "charge", "touch", "stake", "risk", "power", "office", "trial", "duty",
      "sale", "board", "foot", "hold", "display", "strike", "leave", "loan", "air", "line"}
 )  # fmt: skip
+# prepositional idioms with "the": "a game was in the works", "prices are on the rise"
+THE_IDIOMS = frozenset(
+    {("in", "works"), ("on", "rise"), ("on", "way"), ("on", "move"), ("in", "lead"),
+     ("in", "dark"), ("on", "horizon"), ("in", "air"), ("on", "wane"), ("in", "running")}
+)  # fmt: skip
 # an argument of the main verb that may be asked for
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # a verb or adjective completing the main verb: "were unable to contact X", "wanted to build X"
@@ -915,6 +920,13 @@ def _bare_idiom_noun(noun: Token) -> bool:
     )
 
 
+def _idiom_with_the(preposition: Token, noun: Token) -> bool:
+    """ "in the works", "on the rise": a preposition, "the" and a noun that make one idiom."""
+    return (preposition.lower_, noun.lower_) in THE_IDIOMS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    )
+
+
 def _doubted(verb: Token) -> bool:
     """Whether a reporting verb is negated or hedged by a modal ("should not be said",
     "might claim", "doubted"): what it reports is not the text's claim."""
@@ -1080,8 +1092,8 @@ def wh_question_for(
             return ("Where", role, clause, answer) if clause is not None else None
     if preposition.lower_ not in STRANDABLE_PREPOSITIONS or preposition.i < verb.i:
         return None  # a fronted adverbial ("In addition to …,") is background, not an argument
-    if number is None and _bare_idiom_noun(node):
-        return None  # "on record", "at home", "in charge": an idiom, not a thing to ask for
+    if number is None and (_bare_idiom_noun(node) or _idiom_with_the(preposition, node)):
+        return None  # "on record", "in the works": an idiom, not a thing to ask for
     if any(
         c.dep_ == "prep" and c.lower_ == preposition.lower_ and verb.i < c.i < preposition.i
         for c in verb.children
