@@ -364,3 +364,47 @@ def test_shared_subject_participle_clause_reads_in_its_head_tense(parse) -> None
     clause = clause_for(doc[0], doc[2:3])
     assert clause is not None
     assert (clause.subject, clause.auxiliaries, clause.tag) == ("the brothers", ("were",), "VBN")
+
+
+# "he"/"she" for a name the tagger may call no person, when the text shows it is one, and a
+# pronoun that repeats the one opening the sentence before: text, pronoun, verb -> name or None
+SHOWN_PEOPLE = [
+    # a thinking verb shows the subject is a person
+    ("Many critics doubted the theory. As Hargreaves argued at length, the data were thin. "
+     "He later revised the model.", ("He", 0), "revised", "Hargreaves"),
+    # a person noun as the predicate ("one of the best-selling artists")
+    ("Okafor is one of the best-selling artists of the decade. He has won four awards.",
+     ("He", 0), "won", "Okafor"),
+    # a chain of "he": the name is more than three sentences back
+    ("Whitfield wrote a book on rivers in 1901. The book sold well. Critics praised it. "
+     "In 1905 he moved to Leeds. He taught physics there.", ("He", 0), "taught", "Whitfield"),
+    # a name of several words the tagger calls an organisation is no person
+    ("The council met in May. Imperial College London was a member of the board. "
+     "He was elected chairman.", ("He", 0), "elected", None),
+    # a name doing nothing a person does is not "he"
+    ("Kilimanjaro dominates the plain. He climbed it twice.", ("He", 0), "climbed", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "pronoun", "verb", "name"), SHOWN_PEOPLE)
+def test_resolve_pronoun_to_a_name_shown_a_person(
+    parse, text: str, pronoun: tuple[str, int], verb: str, name: str | None
+) -> None:
+    doc = parse(text)
+    assert resolve_pronoun(token_named(doc, *pronoun), token_named(doc, verb)) == name
+
+
+# "it is a/an NOUN that …" says what "it" is; a cleft's focus is definite
+CLASSIFYING_IT = [
+    ("Glaciology is a young science. It is a growing field that overlaps with geology.",
+     ("It", 0), "is", "Glaciology"),
+    ("The club lost the cup. It was the coach who resigned first.", ("It", 0), "was", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "pronoun", "verb", "name"), CLASSIFYING_IT)
+def test_it_before_a_classifying_noun_is_no_cleft(
+    parse, text: str, pronoun: tuple[str, int], verb: str, name: str | None
+) -> None:
+    doc = parse(text)
+    assert resolve_pronoun(token_named(doc, *pronoun), token_named(doc, verb)) == name

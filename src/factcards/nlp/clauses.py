@@ -96,6 +96,12 @@ SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 # subject pronouns of a reported clause that may be the reporter ("Reporters said they saw …")
 BOUND_SUBJECTS = frozenset({"he", "she", "they"})
 RESOLVE_WINDOW = 3  # sentences looked back for a pronoun's antecedent
+# verbs of holding a view: their subject is a person ("as Whitehead notes", "Kondo considered")
+THINKING_VERBS = frozenset(
+    {"argue", "consider", "note", "claim", "state", "suppose", "propose", "suggest", "realize",
+     "conclude", "contend", "maintain", "assert", "opine", "explain", "describe", "recall"}
+)  # fmt: skip
+MAX_PERSON_NAME_WORDS = 4  # a person's name as a subject: "Alfred North Whitehead"
 TRIM_CHARS = " ,;:—–-\"'“”‘’([]"
 # participles of a subjectless adverbial clause ("Raised in Chicago, West …", "…, killing 300")
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
@@ -560,8 +566,11 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
     window_start = _window_start(pronoun)
     if word in PERSON_PRONOUNS:
         gender = PRONOUN_GENDER.get(word, "")
-        return last_person(doc, window_start, pronoun.i, gender) or _person_by_clause(
-            doc, window_start, pronoun
+        return (
+            last_person(doc, window_start, pronoun.i, gender)
+            or _person_by_clause(doc, window_start, pronoun)
+            or _name_shown_a_person(doc, window_start, pronoun, gender)
+            or _chained_pronoun(pronoun, word)
         )
     # it/they: the previous sentence's non-pronoun subject, else a group-like entity
     previous = _previous_sentence_subject(pronoun, word)
@@ -574,7 +583,90 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
             if word == "they" and ent.label_ in PLACE_LABELS and ent.root.tag_ != "NNPS":
                 continue  # "Switzerland … They grant degrees": a country is an "it"
             return _clean_name(ent)
+    return _chained_pronoun(pronoun, word)
+
+
+def _chained_pronoun(pronoun: Token, word: str, depth: int = 0) -> str | None:
+    """What the same pronoun opening the sentence before stands for: "Whitehead … In 1916 he
+    cautioned … He opined …" -> both "he" are Whitehead, though the name is out of the window."""
+    sentence = pronoun.sent
+    if sentence.start == 0 or depth >= RESOLVE_WINDOW:
+        return None
+    previous = pronoun.doc[sentence.start - 1].sent
+    root = previous.root
+    for child in root.children:
+        if child.dep_ not in {"nsubj", "nsubjpass"} or child.lower_ != word:
+            continue
+        if word == "it" and is_expletive_it(root):
+            return None
+        return _resolved_without_chain(child, root, word) or _chained_pronoun(
+            child, word, depth + 1
+        )
     return None
+
+
+def _resolved_without_chain(pronoun: Token, verb: Token, word: str) -> str | None:
+    """resolve_pronoun's own window for `pronoun`, without following a chain further back."""
+    doc = pronoun.doc
+    window_start = _window_start(pronoun)
+    if word in PERSON_PRONOUNS:
+        gender = PRONOUN_GENDER.get(word, "")
+        return (
+            last_person(doc, window_start, pronoun.i, gender)
+            or _person_by_clause(doc, window_start, pronoun)
+            or _name_shown_a_person(doc, window_start, pronoun, gender)
+        )
+    return _previous_sentence_subject(pronoun, word)
+
+
+def _name_shown_a_person(doc: Doc, start: int, pronoun: Token, gender: str) -> str | None:
+    """The last singular name subject before `pronoun` (from token `start`) that the tagger did
+    not call a person but the text shows is one: the same name is tagged a person elsewhere, it
+    thinks or says something ("as Whitehead notes"), or it is called a person ("West is one of
+    the best-selling artists"). The name must not say the other gender."""
+    person_names = {_clean_name(e) for e in doc_ents(doc) if e.label_ == "PERSON"}
+    for token in reversed(doc[start : pronoun.i]):
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN":
+            continue
+        if token.tag_ != "NNP" or token.conjuncts:
+            continue
+        name = phrase_text(token)
+        if not name or len(name.split()) > MAX_PERSON_NAME_WORDS:
+            continue
+        if gender_of_name(name) not in {"", gender} or _named_as_a_group(token):
+            continue
+        if name in person_names or _acts_as_a_person(token, token.head):
+            return name
+    return None
+
+
+def _named_as_a_group(token: Token) -> bool:
+    """Whether `token` is in a name of several words the tagger calls something other than a
+    person ("Imperial College London"): a one-word surname it mislabels ("Whitehead") is not."""
+    return any(
+        ent.label_ != "PERSON" and len(ent) > 1 and ent.start <= token.i < ent.end
+        for ent in doc_ents(token.doc)
+    )
+
+
+def _acts_as_a_person(subject: Token, verb: Token) -> bool:
+    """Whether the clause of `verb` shows its subject a person: a verb of thinking or saying, or
+    a person noun as its predicate ("West is one of the best-selling artists")."""
+    if verb.lemma_.lower() in PERSON_VERBS | THINKING_VERBS:
+        return True
+    if verb.dep_ != "ROOT":
+        return False  # "…, of which Imperial College London was a member": not a statement
+    for child in verb.children:
+        if child.dep_ != "attr":
+            continue
+        predicate = child
+        if child.lower_ == "one":  # "one of the best-selling artists"
+            predicate = next(
+                (g for c in child.children if c.dep_ == "prep" for g in c.children), child
+            )
+        if predicate.pos_ == "NOUN" and is_person_noun(predicate.lemma_):
+            return True
+    return False
 
 
 def _they_for_one(verb: Token) -> bool:
@@ -733,8 +825,10 @@ def is_expletive_it(verb: Token) -> bool:
     ):
         return True
     for child in verb.children:
-        if child.dep_ in {"attr", "acomp"} and any(
-            c.dep_ in {"relcl", "xcomp", "ccomp"} for c in child.children
+        if (
+            child.dep_ in {"attr", "acomp"}
+            and any(c.dep_ in {"relcl", "xcomp", "ccomp"} for c in child.children)
+            and not _classifying_attribute(child)
         ):
             return True
     direct = {child.i for child in verb.children if child.dep_ == "xcomp"}
@@ -748,6 +842,16 @@ def is_expletive_it(verb: Token) -> bool:
         and token.i > verb.i
         and not _inside_noun_clause(token.head, verb)
         for token in verb.subtree
+    )
+
+
+def _classifying_attribute(attribute: Token) -> bool:
+    """ "It is a burgeoning field that overlaps with …": an indefinite noun with a relative clause
+    says what the "it" before is, where a cleft's focus is definite ("It was Slaughter who …")."""
+    return (
+        attribute.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attribute.children)
+        and any(c.dep_ == "relcl" for c in attribute.children)
     )
 
 
