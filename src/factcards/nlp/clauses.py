@@ -583,7 +583,7 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
             if word == "they" and ent.label_ in PLACE_LABELS and ent.root.tag_ != "NNPS":
                 continue  # "Switzerland … They grant degrees": a country is an "it"
             return _clean_name(ent)
-    return _chained_pronoun(pronoun, word)
+    return None  # a chain of "it"s drifts: what "it" meant two sentences back may not hold
 
 
 def _chained_pronoun(pronoun: Token, word: str, depth: int = 0) -> str | None:
