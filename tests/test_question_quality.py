@@ -51,6 +51,18 @@ ASIDE_CUTS = [
      "together with a system of libraries, the largest of which is the Hesburgh Library"),
     (("the award, using nature as the primary source of inspiration for the design", 6),
      "the award"),
+    # the clause goes on after an aside between its subject and its verb
+    (("that the sūtras, which are among the earliest sūtras, developed among the Mahāsāṃghika "
+      "along the river in the south", 14),
+     "that the sūtras, which are among the earliest sūtras, developed among the Mahāsāṃghika"),
+    (("that the emperor, following the tradition of the khans, showed an enormous amount of "
+      "deference towards the lama", 15),
+     "that the emperor, following the tradition of the khans, showed an enormous amount of "
+     "deference"),
+    # but a conjunction or an "-ing" after the closed aside opens another
+    (("the programmes, including drama and comedies, covering a wide range of genres and "
+      "competing with the rival network", 12),
+     "the programmes, including drama and comedies"),
     # a list's next item is no aside: the cut inside it keeps the list whole
     (("degrees from bachelor's, master's and PhD that were validated at the national level by "
       "the council", 13),

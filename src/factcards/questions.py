@@ -93,8 +93,9 @@ ASIDE_OPENERS: frozenset[str] = _words(
     "which who whom whose where when while because although though whereas unless as so "
     "and or but nor both either neither including such he she it they we i you this these"
 )
-# a participle opening an aside (", using nature as …", ", founded in …", ", built in 1963")
-PARTICIPLE_OPENER = re.compile(r"[a-z]+(?:ing|ed)")
+# a participle opening an aside (", founded in …", ", built in 1963"; ", using nature as …")
+PARTICIPLE_OPENER = re.compile(r"[a-z]+ed")
+PRESENT_PARTICIPLE_OPENER = re.compile(r"[a-z]+ing")
 IRREGULAR_PARTICIPLES: frozenset[str] = _words(
     "built made known born given taken seen written held led found put set done sold told "
     "brought bought thought sent shown left kept won begun drawn grown thrown chosen driven"
@@ -499,13 +500,33 @@ def _keeps_asides_whole(words: list[str], cut: int, cuts: list[int]) -> bool:
     starts = [j for j in cuts if 0 < j < cut and CLAUSE_END.search(words[j - 1])]
     if not starts:
         return True
-    opener = words[starts[-1]].strip("\"'“”‘’«»(").lower()
-    if opener in ADJUNCT_PREPOSITIONS:
+    opener = words[starts[-1]]
+    if _bare(opener) in ADJUNCT_PREPOSITIONS or not _opens_aside(opener):
         return True
-    return not (
-        opener in ASIDE_OPENERS
-        or opener in IRREGULAR_PARTICIPLES
-        or PARTICIPLE_OPENER.fullmatch(opener)
+    previous = words[starts[-2]] if len(starts) > 1 else ""
+    closed_aside = _opens_aside(previous) or _bare(previous) in ADJUNCT_PREPOSITIONS
+    # "that the sūtras, which are …, developed among …": after an aside between a subject and
+    # its verb, a past that looks like a participle is the clause's own verb
+    return closed_aside and _past_form(opener)
+
+
+def _past_form(word: str) -> bool:
+    word = _bare(word)
+    return word in IRREGULAR_PARTICIPLES or PARTICIPLE_OPENER.fullmatch(word) is not None
+
+
+def _bare(word: str) -> str:
+    return word.strip("\"'“”‘’«»(").lower()
+
+
+def _opens_aside(word: str) -> bool:
+    """Whether a word after a comma opens a clause or aside: a subordinator, relative,
+    conjunction, pronoun or participle."""
+    word = _bare(word)
+    return (
+        word in ASIDE_OPENERS
+        or _past_form(word)
+        or PRESENT_PARTICIPLE_OPENER.fullmatch(word) is not None
     )
 
 
