@@ -459,7 +459,7 @@ CLAIM_QUESTIONS = [
     # a pronoun of the other gender is someone else: no question names the reporter for it
     ("Mary Bennet said that he would come to the ball at Netherfield.", None),
     # a finite verb the tagger misread keeps its tense in the question
-    ("Earlier biographies of the prince give different accounts.",
+    ("Earlier biographies of the prince give conflicting accounts.",
      "What do Earlier biographies of the prince give?"),  # lowered by the caller's word list
     ("Historically, the roots of Buddhism lie in the religious thought of ancient India.",
      "What do the roots of Buddhism lie in?"),

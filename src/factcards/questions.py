@@ -80,6 +80,27 @@ CUT_BEFORE_WORDS: frozenset[str] = _words(
     "as so"
 )
 
+# prepositions that open an adjunct: a complement may be cut inside a comma-set-off phrase
+# that one of them opens (", in 1877 at Keyham, …"), not inside a clause or participle
+ADJUNCT_PREPOSITIONS: frozenset[str] = _words(
+    "in on at by for from with without into onto upon over under about above below after "
+    "before since until through during between among against within across along around "
+    "toward towards despite following amid beyond behind via per"
+)
+
+# words that open a clause or aside after a comma: a complement is not cut inside one
+ASIDE_OPENERS: frozenset[str] = _words(
+    "which who whom whose where when while because although though whereas unless as so "
+    "and or but nor both either neither including such he she it they we i you this these"
+)
+# a participle opening an aside (", founded in …", ", built in 1963"; ", using nature as …")
+PARTICIPLE_OPENER = re.compile(r"[a-z]+ed")
+PRESENT_PARTICIPLE_OPENER = re.compile(r"[a-z]+ing")
+IRREGULAR_PARTICIPLES: frozenset[str] = _words(
+    "built made known born given taken seen written held led found put set done sold told "
+    "brought bought thought sent shown left kept won begun drawn grown thrown chosen driven"
+)
+
 # A prefix ending in one of these is not a phrase ("according | to", "the | …").
 DANGLING_ENDINGS: frozenset[str] = STOP_WORDS | frozenset(
     {"according", "due", "prior", "rather", "instead", "regardless", "thanks", "owing",
@@ -130,6 +151,10 @@ SHELL_NOUNS = (
     "scheme", "plan", "idea", "proposal", "decision", "incident", "affair", "matter", "move",
     "step", "measure", "episode", "situation", "arrangement", "suggestion", "request", "offer",
     "attempt", "effort", "project", "deal", "agreement", "problem", "issue", "question",
+    # claims and accounts: "the view", "the criticism" (a rewritten "this criticism")
+    "view", "theory", "claim", "argument", "criticism", "description", "notion", "belief",
+    "hypothesis", "explanation", "interpretation", "conclusion", "statement", "assertion",
+    "event",
 )  # fmt: skip
 BARE_SHELL_NOUN = re.compile(r"\b[Tt]he (?:" + "|".join(SHELL_NOUNS) + r")s?\b")
 SHELL_COMPLEMENT_WORDS = frozenset(
@@ -451,7 +476,7 @@ def fit_complement(complement: str, budget: int) -> str:
     if len(words) <= budget:
         return complement
     cuts = list(_phrase_cuts(words))
-    fitting = [i for i in cuts if i <= budget]
+    fitting = [i for i in cuts if i <= budget and _keeps_asides_whole(words, i, cuts)]
     if fitting:
         cut = max(fitting)
     elif cuts:
@@ -459,6 +484,50 @@ def fit_complement(complement: str, budget: int) -> str:
     else:
         return complement  # no safe place to cut: long but grammatical beats broken
     return _strip_edges(" ".join(words[:cut]))
+
+
+def _keeps_asides_whole(words: list[str], cut: int, cuts: list[int]) -> bool:
+    """Whether words[:cut] ends where a phrase set off by a comma ends, or not inside a clause
+    or aside that a comma sets off: a cut inside one that a subordinator, relative, pronoun,
+    conjunction or participle opens ("…, while the princes were coerced | by Altan", "…, built
+    | in 1963") leaves it broken, so the cut at its comma is taken instead. A phrase that a
+    preposition opens (", in a struggle | against …"), a list's next item (", master's and PhD
+    | that …") or a clause's subject after a fronted adjunct (", the emperor ordered … | in …")
+    may be cut inside."""
+    if CLAUSE_END.search(words[cut - 1]):
+        return True
+    # the cuts after a comma outside brackets and quotes open the asides
+    starts = [j for j in cuts if 0 < j < cut and CLAUSE_END.search(words[j - 1])]
+    if not starts:
+        return True
+    opener = words[starts[-1]]
+    if _bare(opener) in ADJUNCT_PREPOSITIONS or not _opens_aside(opener):
+        return True
+    previous = words[starts[-2]] if len(starts) > 1 else ""
+    closed_aside = _opens_aside(previous) or _bare(previous) in ADJUNCT_PREPOSITIONS
+    # "that the sūtras, which are …, developed among …": after an aside between a subject and
+    # its verb, a past that looks like a participle is the clause's own verb
+    return closed_aside and _past_form(opener)
+
+
+def _past_form(word: str) -> bool:
+    word = _bare(word)
+    return word in IRREGULAR_PARTICIPLES or PARTICIPLE_OPENER.fullmatch(word) is not None
+
+
+def _bare(word: str) -> str:
+    return word.strip("\"'“”‘’«»(").lower()
+
+
+def _opens_aside(word: str) -> bool:
+    """Whether a word after a comma opens a clause or aside: a subordinator, relative,
+    conjunction, pronoun or participle."""
+    word = _bare(word)
+    return (
+        word in ASIDE_OPENERS
+        or _past_form(word)
+        or PRESENT_PARTICIPLE_OPENER.fullmatch(word) is not None
+    )
 
 
 def _tidy_complement(complement: str) -> str:
@@ -1036,6 +1105,8 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
                 return None  # "What is Plymouth represented by … (20 words) … as?" loses its verb
     if question is None or contains_words(question, answer):
         return None
+    if broken_pairs(question):
+        return None  # 'needs" in Afghanistan" under?': the clause cut through a quotation
     unresolved = UNRESOLVED_WORDS - (SUBJECT_POSSESSIVES if role == "subject" else frozenset())
     if wh == "Who":
         unresolved = unresolved | {"its"}  # "Who longed to explore its windings?": not the person's
@@ -1059,6 +1130,23 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     if role == "subject" and clause.lemma.lower() in REPORTING_LEMMAS and len(complement) < 2:
         return None  # "Who said Monday?": what was said is the real content, left outside
     return question
+
+
+def broken_pairs(text: str) -> bool:
+    """Whether the text closes a quotation or bracket it never opened or leaves one open: a
+    straight quote after a space or an opening bracket opens, any other closes; curly quotes
+    and brackets must pair ("What do they have )?" kept a bracket of a cut aside)."""
+    if any(text.count(opener) != text.count(closer) for opener, closer in PAIRS):
+        return True
+    open_quote = False
+    for i, char in enumerate(text):
+        if char != '"':
+            continue
+        opening = i == 0 or text[i - 1].isspace() or text[i - 1] in OPENERS
+        if opening == open_quote:
+            return True  # an opening quote inside a quotation, or a closing one outside
+        open_quote = opening
+    return open_quote
 
 
 def _in_sentence(sentence: str, phrase: str) -> bool:

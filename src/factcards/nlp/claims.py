@@ -83,6 +83,14 @@ SHORT_QUESTION_WORDS = 20
 # a cloze showing "they", "he", "we" … is a weaker card than one that stands alone
 PRONOUN_CLOZE_PENALTY = 0.5
 NAME_LABELS_KEY = "factcards.name_labels"
+PERSON_NAMES_KEY = "factcards.person_names"
+# a pronoun that only a person is (read as its subject form for resolve_pronoun)
+PERSON_PRONOUN_READINGS: dict[str, str] = {
+    "he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "herself": "she",
+}  # fmt: skip
+# labels of a name that may still be a person's when a "he" or "she" stands for it
+# ("West" tagged LOC in a paragraph about Kanye West)
+PERSON_MISLABELS = frozenset({"", "LOC", "NORP", "GPE", "ORG", "PRODUCT", "WORK_OF_ART"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "them", "we", "us", "i", "you"})
 QUOTE_CHARS = frozenset({'"', "“", "”"})
 # what a reporting verb reports: its object, clause or infinitive
@@ -175,6 +183,12 @@ STATEMENT_SUBORDINATORS = frozenset(
 PARTICIPIAL = "participial"  # the tier of participial statements (see _claim_for)
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that", "such"})
 # words that compare with something said before: a card holding them leans on that
+# modifiers that say how a noun relates to others or leave it open, not which it is
+VAGUE_MODIFIERS = frozenset(
+    {"different", "various", "varying", "certain", "related", "similar", "other", "previous",
+     "earlier", "later", "further", "additional", "same", "several", "numerous", "respective",
+     "particular", "specific", "many", "some", "few", "such"}
+)  # fmt: skip
 BACK_REFERRING_WORDS = frozenset({"another", "similar", "similarly", "likewise"})
 QUESTION_CANDIDATES = 3  # answers tried, best first, for a clean wh-question
 QUESTION_MARGIN = 1.0  # ... as long as they score within this of the best answer
@@ -725,6 +739,8 @@ def _who_or_what(phrase: SpacySpan) -> str:
         return "Who"  # "Charlotte could not help …": a first name the tagger missed
     if root.pos_ == "PROPN" and _mostly_a_person(root):
         return "Who"
+    if _named_as_a_person(root):
+        return "Who"  # "West went onto the stage": the "he" and "his" around say who West is
     if root.ent_type_ == "NORP" and root.tag_ in {"NNS", "NNPS"}:
         return "Who"  # "the Crusaders", "the Mensheviks": people of a group
     if root.tag_ == "NNPS" and root.lower_.endswith(PEOPLE_PLURAL_ENDINGS):
@@ -949,6 +965,27 @@ def _head_phrase(node: Token) -> SpacySpan:
     return doc[start:end]
 
 
+def _with_of_phrase(phrase: SpacySpan, node: Token) -> SpacySpan | None:
+    """The phrase with the "of" phrase that completes its common noun, when the head phrase
+    left it out for an aside inside it: "an average size" of "an average size of 45,638
+    square metres (491,240 sq ft)" is half an answer; the "of" phrase up to its aside is
+    kept ("of 45,638 square metres"). None when the "of" phrase is a list cut short."""
+    if node.pos_ != "NOUN" or phrase.end != node.i + 1:
+        return phrase
+    complement = next((c for c in node.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if complement is None or complement.i != node.i + 1:
+        return phrase
+    objects = [c for c in complement.children if c.dep_ == "pobj"]
+    if not objects:
+        return phrase
+    object_phrase = _head_phrase(objects[0])
+    if object_phrase.start != complement.i + 1:
+        return phrase
+    if any(c.dep_ == "conj" and c.i >= object_phrase.end for c in objects[0].children):
+        return None  # "the mutual influence of Whitehead | and Follett, a pioneer …"
+    return node.doc[phrase.start : object_phrase.end]
+
+
 def _argument(span: SpacySpan, verbs: dict[int, Token]) -> tuple[Token, Token] | None:
     """(the argument of a main clause that holds `span`, that clause's verb).
 
@@ -1019,7 +1056,9 @@ def wh_question_for(
         return None  # a possessor parsed as the head ("Stalin’s “Foundations …”")
     if _denying_subject(verb) or _placeholder_noun(node):
         return None
-    phrase = _head_phrase(node)
+    phrase = _with_of_phrase(_head_phrase(node), node)
+    if phrase is None:
+        return None
     if not (phrase.start <= span.start and span.end <= phrase.end):
         return None  # the candidate sits in a clause or appositive dropped from the phrase
     full = _phrase(node)
@@ -1413,6 +1452,48 @@ def _mostly_a_person(word: Token) -> bool:
     return labels is not None and labels["PERSON"] > 0 and labels["PERSON"] >= max(labels.values())
 
 
+def _named_as_a_person(root: Token) -> bool:
+    """Whether a name the tagger did not call a person is one that a "he" or "she" of the
+    document stands for, or that acts as a person in some clause ("West … his album")."""
+    return (
+        root.pos_ == "PROPN"
+        and root.ent_type_ in PERSON_MISLABELS
+        and root.lower_ in _person_names(root.doc)
+    )
+
+
+def _person_names(doc: Doc) -> frozenset[str]:
+    """The last words of the names that the document's person pronouns stand for and of the
+    subjects that act as persons (made once per Doc)."""
+    cached = doc.user_data.get(PERSON_NAMES_KEY)
+    if cached is None:
+        names: set[str] = set()
+        for token in doc:
+            reading = PERSON_PRONOUN_READINGS.get(token.lower_)
+            if reading is not None:
+                name = resolve_pronoun(token, token.head, reading) or _opening_subject_before(token)
+                if name and name.split():
+                    names.add(name.split()[-1].lower())
+            elif token.dep_ in SUBJECT_DEPS and acts_as_a_person(token, token.head):
+                names.add(token.lower_)
+        cached = frozenset(names)
+        doc.user_data[PERSON_NAMES_KEY] = cached
+    return cached
+
+
+def _opening_subject_before(pronoun: Token) -> str | None:
+    """The name that the sentence before a sentence-opening "He"/"She" subject is about: its
+    main subject, a name ("West went onto the stage … He argued …")."""
+    sentence = pronoun.sent
+    if pronoun.dep_ not in SUBJECT_DEPS or pronoun.i != sentence.start or sentence.start == 0:
+        return None
+    previous = pronoun.doc[sentence.start - 1].sent
+    subjects = [t for t in previous.root.children if t.dep_ in SUBJECT_DEPS]
+    if len(subjects) == 1 and subjects[0].pos_ == "PROPN":
+        return subjects[0].text
+    return None
+
+
 def _name_labels(doc: Doc) -> dict[str, Counter[str]]:
     """Each word of the document's entities -> how often each label tags it (made once per Doc:
     asking every entity for every candidate answer made long documents quadratic)."""
@@ -1576,7 +1657,24 @@ def _clean_question(sent: SpacySpan, fact: ClaimFact, clause: Clause) -> bool:
         return False
     if fact.role != "object" and _says_nothing(sent, clause):
         return False  # "Who said on Cuban television?": what was said is left out
+    if _vague_answer(sent, fact):
+        return False  # "What did architecture develop along? - different lines"
     return claim_question(fact) is not None  # the question also reads well
+
+
+def _vague_answer(sent: SpacySpan, fact: ClaimFact) -> bool:
+    """Whether the answer is one common noun with only words that relate it to something
+    else or leave it open ("different lines", "related fields", "varying weight", "many
+    previous ones"): no name, number or describing word says which."""
+    answer = sent.doc.char_span(fact.answer.start, fact.answer.end, alignment_mode="expand")
+    if answer is None:
+        return False
+    content = [t for t in answer if not (t.is_stop or t.is_punct or t.is_space)]
+    nouns = [t for t in content if t.pos_ == "NOUN"]
+    modifiers = [t for t in content if t.pos_ != "NOUN"]
+    return (
+        len(nouns) == 1 and bool(modifiers) and all(t.lower_ in VAGUE_MODIFIERS for t in modifiers)
+    )
 
 
 def more_questions(
