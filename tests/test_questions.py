@@ -984,6 +984,8 @@ def test_object_her_is_an_unresolved_pronoun(question: str, expected: bool) -> N
         ("What did the decision to strike cause?", False),
         ("What did the Paris agreement set?", False),
         ("Who signed the agreements between the states?", False),
+        ("Where was the method applied to?", True),
+        ("Who devised the method of least squares?", False),
     ],
 )
 def test_bare_shell_noun_leans_on_context(question: str, expected: bool) -> None:

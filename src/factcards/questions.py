@@ -155,6 +155,8 @@ SHELL_NOUNS = (
     "view", "theory", "claim", "argument", "criticism", "description", "notion", "belief",
     "hypothesis", "explanation", "interpretation", "conclusion", "statement", "assertion",
     "event",
+    # ways of doing: "the method" (a rewritten "this method") says nothing of whose
+    "method", "approach", "strategy", "tactic", "policy", "procedure", "technique",
 )  # fmt: skip
 BARE_SHELL_NOUN = re.compile(r"\b[Tt]he (?:" + "|".join(SHELL_NOUNS) + r")s?\b")
 SHELL_COMPLEMENT_WORDS = frozenset(
