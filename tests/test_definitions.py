@@ -89,6 +89,16 @@ POSITIVES = [
             "definitor",
         ),
     ),
+    # an encyclopedia's reference marks after the definiens are no part of it
+    (
+        "Schmithausen is a notable scholar who questioned whether karma played a role in "
+        "rebirth.[page needed]",
+        (
+            "Schmithausen",
+            "a notable scholar who questioned whether karma played a role in rebirth",
+            "copular",
+        ),
+    ),
     # copular: "any of", "someone who"
     (
         "A Lynx is any of four medium-sized wild cats .",
@@ -315,6 +325,8 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # "his young son": whose son, the card cannot say
+    "In 1621, the king died and was succeeded by his young son Karma Tenkyong.",
     # a term cut inside its relative clause, and a definition someone argues
     '"The person of whom I speak, is a gentleman and a stranger.',
     "Whitehead argued that reality consists of processes rather than material objects.",

@@ -56,6 +56,12 @@ SUMMATIVE_NOUNS = frozenset(
     }
 )  # fmt: skip
 # "the temple having …", "the other two being …": an absolute clause, not an apposition
+# nouns of a tie to another person: "his son X" says nothing without whose
+KIN_NOUNS = frozenset(
+    {"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "child",
+     "uncle", "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter", "widow",
+     "friend", "successor", "predecessor", "heir", "partner", "fiancé", "fiancée"}
+)  # fmt: skip
 # nouns for a view or a claim: an apposition headed by one sums up a statement
 PROPOSITION_NOUNS = frozenset(
     {"perspective", "view", "position", "notion", "idea", "argument", "claim", "assertion",
@@ -344,6 +350,12 @@ def title_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
             continue
         # a lone capitalised title ("President Barack Obama") is part of the name's style
         if len(content) == 1 and not role.is_lower:
+            continue
+        # a kin or tie to someone a pronoun stands for ("his young son Karma Tenkyong"): whose
+        # son the card cannot say
+        if role.lemma_.lower() in KIN_NOUNS and any(
+            doc[j].dep_ == "poss" and doc[j].pos_ == "PRON" for j in range(run_first - 1, first)
+        ):
             continue
         # a possessive before the run ("its ineffable Moscow correspondent") stays out
         run_first = strip_determiner(doc, run_first, first - 1)

@@ -7,6 +7,7 @@ Every pattern module imports from here; this module imports none of them.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from spacy.tokens import Doc, Token
@@ -100,7 +101,9 @@ ANAPHORIC_QUANTIFIERS = frozenset({"any", "all", "every", "each", "no", "one"})
 # a word and its derivative share at least this long a beginning ("cell-o", "cell-ist")
 MIN_STEM_CHARS = 4
 MAX_DEFINIENS_TOKENS = 40
-# dependents that end a noun phrase: clauses, appositions, coordination with other clauses
+# an encyclopedia's reference marks at the end of a phrase ("[page needed]", "[12]", "[note 3]"),
+# with the full stop before them
+CITATION_TAIL = re.compile(r"\.?(?:\s*\[[^\[\]\n]{1,40}\]?)+\s*$")
 # tags of "who", "whom", "which", "whose": a term holding one was cut inside its clause
 RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
 # verbs that report a view: what their clause says is the holder's claim ("argued that …")
@@ -108,6 +111,7 @@ OPINION_VERBS = frozenset(
     {"argue", "claim", "believe", "think", "suggest", "contend", "assert", "maintain",
      "insist", "propose", "hypothesize", "hypothesise", "speculate", "feel", "doubt"}
 )  # fmt: skip
+# dependents that end a noun phrase: clauses, appositions, coordination with other clauses
 PHRASE_END_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "parataxis", "punct", "cc", "conj"})
 
 
@@ -127,6 +131,9 @@ NOT_NAMES = frozenset(
 def make_span(doc: Doc, start: int, end: int) -> Span | None:
     """A model Span for characters start..end, trimmed of outer punctuation."""
     text = doc_text(doc)[start:end]
+    if citation := CITATION_TAIL.search(text):  # "… rebirth.[page needed]", "… [12]"
+        end = start + citation.start()
+        text = text[: citation.start()]
     stripped_left = len(text) - len(text.lstrip(TRIM_CHARS))
     start += stripped_left
     text = doc_text(doc)[start:end].rstrip(TRIM_CHARS)
