@@ -294,6 +294,10 @@ WH_QUESTIONS = [
     ("Richard Rorty was in turn a student of Hartshorne.", "turn", None),
     ("In 2003, Nintendo said a new game was in the works for the GameCube.", "works", None),
     ("Share prices were on the rise in Tokyo.", "rise", None),
+    # a past event of a bare common noun: whose revenue, the text around says
+    ("Revenue totaled $1.01 billion, a 43% increase.", "$1.01 billion", None),
+    ("The company's revenue totaled $1.01 billion last year.", "$1.01 billion",
+     ("How much", "object", "$1.01 billion")),
     ("The new status took effect on Sunday.", "effect", None),
 ]  # fmt: skip
 

@@ -1056,6 +1056,8 @@ def wh_question_for(
         return None  # a possessor parsed as the head ("Stalin’s “Foundations …”")
     if _denying_subject(verb) or _placeholder_noun(node):
         return None
+    if node.dep_ not in {"nsubj", "nsubjpass"} and _bare_subject_of_an_event(verb):
+        return None  # "How much did revenue total?": whose revenue, the sentences before say
     phrase = _with_of_phrase(_head_phrase(node), node)
     if phrase is None:
         return None
@@ -1152,6 +1154,19 @@ def _has_second_object(verb: Token, node: Token) -> bool:
         c.i != node.i and c.dep_ in SECOND_OBJECT_DEPS and c.pos_ in {"NOUN", "PROPN", "PRON"}
         for c in verb.children
     )
+
+
+def _bare_subject_of_an_event(verb: Token) -> bool:
+    """Whether a past event's subject is one bare common noun ("Revenue totaled $1 billion",
+    "Construction began in May"): which one, only the text around says ("Water boils at 100
+    degrees", a general truth in the present, needs nothing)."""
+    subject = _subject_of(verb)
+    if subject is None or subject.tag_ != "NN" or any(True for _ in subject.children):
+        return False
+    past = verb.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children
+    )
+    return past
 
 
 def _denying_subject(verb: Token) -> bool:
