@@ -325,6 +325,8 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # a title the tagger cut at its apostrophe ("Chewin" of "Chewin' the Fat")
+    "BBC Scotland produces the comedy series Chewin' the Fat for viewers in Scotland.",
     # "his young son": whose son, the card cannot say
     "In 1621, the king died and was succeeded by his young son Karma Tenkyong.",
     # a term cut inside its relative clause, and a definition someone argues

@@ -296,6 +296,18 @@ def _description_before(doc: Doc, last: int, sent: SpacySpan) -> tuple[int, int]
     return first, last
 
 
+def _cut_at_an_apostrophe(name: SpacySpan) -> bool:
+    """Whether the name runs on past its end: an apostrophe glued to it, then more words."""
+    doc = name.doc
+    end = name.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in {"'", "’"}
+        and not doc[end - 1].whitespace_
+        and doc[end + 1].is_alpha
+    )
+
+
 def title_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     """ "SWP leader Jack Barnes", "the French newspaper Le Temps": a role noun before a name."""
     doc = sent.doc
@@ -304,6 +316,8 @@ def title_definitions(sent: SpacySpan) -> Iterator[DefinitionFact]:
     for name in names:
         if name.start <= sent.start or name.end > sent.end:
             continue
+        if _cut_at_an_apostrophe(name):
+            continue  # "Chewin" of "Chewin' the Fat": the tagger cut the title at its apostrophe
         first = name.start
         # the role words: a run of noun-phrase modifiers right before the name
         i = name.start - 1
