@@ -325,6 +325,8 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # a definiens opening on a number measures the term ("4 years full-time program")
+    "The Bachelor of Science degree is 4 years full-time program after 13 years of education.",
     # a title the tagger cut at its apostrophe ("Chewin" of "Chewin' the Fat")
     "BBC Scotland produces the comedy series Chewin' the Fat for viewers in Scotland.",
     # "his young son": whose son, the card cannot say

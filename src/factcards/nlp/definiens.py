@@ -495,6 +495,8 @@ def definition_fact(
         return None
     if any(doc[i].tag_ in RELATIVE_PRONOUN_TAGS for i in range(term_first, term_last + 1)):
         return None  # "The person of whom I speak, is …": the term is cut inside its clause
+    if doc[def_first].is_digit and pattern == "copular":
+        return None  # "The degree … are 4 years full-time program": a length, not a class
     if _reported_opinion(doc, term_first, term_last):
         return None  # "Whitehead argued that reality consists of …": his claim, not a definition
     def_last = clip_definiens(doc, def_first, through_contact_clause(doc, def_last))
