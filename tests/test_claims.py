@@ -413,6 +413,64 @@ def test_wh_question_in_a_participial_clause(
     assert asked == question
 
 
+# text, verb -> whether the verb heads a sentence of its own joined by a semicolon or a dash
+JOINED_SENTENCES = [
+    # the parser makes the clause before a semicolon a complement of the one after it
+    ("The old bridge was closed to traffic in 1990; a new bridge was built downstream.",
+     "closed", True),
+    ("The museum holds a large collection of coins; most of them were found near Bath.",
+     "holds", True),
+    ("The harbour froze every winter – ships could only reach the town in summer.",
+     "froze", True),
+    # no separator: a real complement, and a colon introduces, it does not join
+    ("The study found that the drug lowered blood pressure.", "lowered", False),
+    ("The report said one thing: the bridge was unsafe.", "was", False),
+    # no subject of its own, or no tense of its own
+    ("The king was crowned at Reims; later moving to Paris.", "moving", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), JOINED_SENTENCES)
+def test_joined_sentence(parse, text: str, word: str, expected: bool) -> None:
+    doc = parse(text)
+    verb = next(t for t in doc if t.text == word)
+    assert claims_module._joined_sentence(verb) is expected
+
+
+# text, candidate -> the question asked of a clause a semicolon or a dash joins to the sentence
+JOINED_QUESTIONS = [
+    ("The old bridge was closed to traffic in 1990; a new bridge was built downstream.",
+     "traffic", "What was the old bridge closed to?"),
+    ("The king was crowned at Reims; his brother, who had fought at Agincourt, was made Duke "
+     "of Bedford.", "Reims", "Where was the king crowned?"),
+    ("The museum holds a large collection of Roman coins; most of them were found near Bath.",
+     "Roman coins", "What does the museum hold?"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "candidate", "question"), JOINED_QUESTIONS)
+def test_wh_question_in_a_joined_sentence(
+    parse, text: str, candidate: str, question: str | None
+) -> None:
+    doc = parse(text)
+    sent = next(doc.sents)
+    at = text.index(candidate)
+    span = doc.char_span(at, at + len(candidate), alignment_mode="expand")
+    found = wh_question_for(sent, span.start, span.end)
+    assert found is not None
+    wh, role, clause, answer = found
+    fact = ClaimFact(
+        sentence=Span(sent.start_char, sent.end_char, sent.text),
+        answer=Span(answer.start_char, answer.end_char, answer.text),
+        score=1.0,
+        label="TERM",
+        wh=wh,
+        role=role,
+        clause=clause,
+    )
+    assert claim_question(fact) == question
+
+
 # text -> the claim question of its last sentence (every sentence a candidate)
 CLAIM_QUESTIONS = [
     # a possessive opener names what it refers to

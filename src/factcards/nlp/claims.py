@@ -176,6 +176,10 @@ BRACKETS = (("(", ")"), ("[", "]"))
 ASIDE_OPENERS = frozenset({",", "(", "[", "–", "—", ";"})
 # clauses below the main one that a question may be asked of (`_embedded_statement`)
 EMBEDDED_STATEMENT_DEPS = frozenset({"ccomp", "advcl"})
+# punctuation that joins two sentences into one ("…siblings; no fines would apply"); a colon
+# introduces what follows, so it is not one
+CLAUSE_SEPARATORS = frozenset({";", "–", "—"})
+SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 STATEMENT_SUBORDINATORS = frozenset(
     {"while", "as", "because", "since", "after", "before", "when", "although", "though",
      "whereas", "until", "once"}
@@ -782,7 +786,7 @@ def _main_verbs(sent: SpacySpan, relative: bool = False) -> dict[int, Token]:
     expelled … and banished to Alma Ata"), each a clause of its own (Heilman & Smith split
     conjoined clauses)."""
     found: dict[int, Token] = {}
-    pending = [sent.root]
+    pending = [sent.root] + [t for t in sent if _joined_sentence(t)]
     while pending:
         verb = pending.pop()
         if not reads_as_verb(verb) or verb.i in found:
@@ -901,6 +905,26 @@ def _is_finite(verb: Token) -> bool:
     """A verb with a tense of its own or a finite auxiliary: the head of a full clause."""
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return verb.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in auxiliaries)
+
+
+def _joined_sentence(verb: Token) -> bool:
+    """A finite clause with its own subject that a semicolon or dash sets apart from the clause
+    it hangs on: a sentence of its own, whatever the parser made of it ("Children may be
+    registered as replacements; no fines would apply" parses the first clause as a complement
+    of "apply", and a clause after a semicolon may hang on a noun before it)."""
+    head = verb.head
+    if head.i == verb.i or verb.pos_ not in {"VERB", "AUX"} or not _is_finite(verb):
+        return False
+    # the parser may hang the subject on the auxiliary ("The bridge | was closed …")
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    words = [c for t in [verb, *auxiliaries] for c in t.children]
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in SUBJECT_POS for c in words):
+        return False
+    low, high = sorted((verb.i, head.i))
+    return any(
+        t.text in CLAUSE_SEPARATORS and t.head.i in {verb.i, head.i} and low < t.i < high
+        for t in verb.doc[low:high]
+    )
 
 
 def _embedded_statement(verb: Token) -> bool:
