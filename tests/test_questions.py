@@ -677,7 +677,11 @@ COMPLEMENTS = [
     ("an article entitled “The State”", "an article entitled “The State”"),
     ("the new program, writing", "the new program"),
     ("the new program of the", "the new program"),
-]
+    # an aside in brackets goes; a bracket inside a word ("U(1)") stays
+    ("Minister of Defence (although there was then no Ministry) in the war",
+     "Minister of Defence in the war"),
+    ("the U(1) symmetry", "the U(1) symmetry"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("complement", "expected"), COMPLEMENTS)

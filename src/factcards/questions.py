@@ -101,6 +101,9 @@ IRREGULAR_PARTICIPLES: frozenset[str] = _words(
     "brought bought thought sent shown left kept won begun drawn grown thrown chosen driven"
 )
 
+# an aside in round brackets with a space before it (not "U(1)"): a question leaves it out
+BRACKETED_ASIDE = re.compile(r"(?<=\s)\([^()]*\)")
+
 # A prefix ending in one of these is not a phrase ("according | to", "the | …").
 DANGLING_ENDINGS: frozenset[str] = STOP_WORDS | frozenset(
     {"according", "due", "prior", "rather", "instead", "regardless", "thanks", "owing",
@@ -536,9 +539,11 @@ def _tidy_complement(complement: str) -> str:
     """Strip a complement's edges, cut it before a quotation or a colon, drop dangling ends.
 
     A quotation inside a question's complement ("comment: Since the removal of …") is the answer
-    material of another card, and what follows a colon introduces it: both go.
+    material of another card, and what follows a colon introduces it: both go. So does an aside
+    in brackets ("Minister of Defence (although there was then no Ministry of Defence)").
     """
     complement = _strip_edges(clean_whitespace(complement), " ,;:.!?–—-")
+    complement = clean_whitespace(BRACKETED_ASIDE.sub(" ", complement))
     if (colon := complement.find(":")) >= 0:
         complement = complement[:colon]
     quote = QUOTED_PASSAGE.search(complement)
