@@ -1011,15 +1011,29 @@ INVERTED_QUESTIONS = [
      ("How many soldiers were among the dead?", "300")),
     ("Near the old harbour is the Royal Citadel.", "Citadel",
      ("What is near the old harbour?", "Royal Citadel")),
+    ("To the west of the city is Devonport, one of the historic quarters.", "Devonport",
+     ("What is to the west of the city?", "Devonport")),
+    ("Also on Sutton Pool is the National Marine Aquarium.", "Aquarium",
+     ("What is also on Sutton Pool?", "National Marine Aquarium")),
+    # half a list is no answer
+    ("On the shore are ghost crabs, which live in burrows, and the hermit crabs.", "ghost", None),
     # a pronoun in the place points back: who "them" are, the card cannot say
     ("Among them were several bishops of the province.", "bishops", None),
     # no fronted place: no inversion
     ("The Basilica of the Sacred Heart is next to the Main Building.", "Main Building", None),
     # a comma after the place: the noun before the verb is the subject
     ("In the city, the museum is the largest building.", "building", None),
+    ("In Turkey and the Ottoman Empire, the oldest technical university is Istanbul Technical "
+     "University.", "Istanbul", None),
     # a time, not a place
     ("In 1990 was the first election of the new parliament.", "election", None),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "candidate", "expected"), INVERTED_QUESTIONS)
+def test_inverted_be_is_a_main_clause(parse, text: str, candidate: str, expected) -> None:
+    if expected is not None:
+        assert is_main_clause(next(parse(text).sents))
 
 
 @pytest.mark.parametrize(("text", "candidate", "expected"), INVERTED_QUESTIONS)

@@ -127,8 +127,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_INVERSION_WORDS = frozenset(
     {"above", "across", "adjacent", "along", "among", "amongst", "around", "at", "atop", "behind",
      "below", "beneath", "beside", "beyond", "close", "in", "inside", "near", "next", "on",
-     "opposite", "outside", "under", "underneath", "within"}
+     "opposite", "outside", "to", "under", "underneath", "within"}
 )  # fmt: skip
+INVERSION_ADVERBS = frozenset({"also", "just", "directly", "immediately", "further"})
 # prepositions after which a place answers "Where … to/from?"
 DIRECTION_PREPOSITIONS = frozenset({"to", "from", "into", "toward", "towards"})
 # prepositions a question may leave at its end ("What did the earthquake occur along?")
@@ -318,6 +319,8 @@ def is_main_clause(sent: SpacySpan) -> bool:
     children = list(root.children)
     if any(child.dep_ in SUBORDINATE_DEPS for child in children):
         return False
+    if _inverted_be(root) is not None:
+        return True  # "Next to the Main Building is the Basilica": the subject follows "be"
     auxiliaries = [child for child in children if child.dep_ in {"aux", "auxpass"}]
     if effective_tag(root) not in FINITE_TAGS and not any(
         a.tag_ in FINITE_TAGS for a in auxiliaries
@@ -1167,14 +1170,16 @@ def _inverted_be(verb: Token) -> tuple[SpacySpan, Token] | None:
         return None
     sent = verb.sent
     opener = sent[0]
+    if opener.lower_ in INVERSION_ADVERBS and opener.head.i == verb.i and len(sent) > 1:
+        opener = sent[1]  # "Also on Sutton Pool is …"
     if opener.lower_ not in LOCATIVE_INVERSION_WORDS or opener.head.i != verb.i:
         return None
     if any(c.dep_ in {"expl", "aux", "auxpass", "neg", "csubj"} for c in verb.children):
         return None
     after = [c for c in verb.rights if c.dep_ in {"attr", "nsubj"} and c.pos_ in {"NOUN", "PROPN"}]
     before = [c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}]
-    if len(after) != 1:
-        return None
+    if len(after) != 1 or any(c.dep_ == "conj" for c in verb.children):
+        return None  # "On the shore are ghost crabs … and the hermit crabs": half a list
     if not before:
         place_end = opener.right_edge.i + 1
         if not any(c.dep_ in {"prep", "pobj"} for c in opener.children):
@@ -1188,6 +1193,8 @@ def _inverted_be(verb: Token) -> tuple[SpacySpan, Token] | None:
         return None
     if place_end != verb.i:
         return None  # "In 1990, the school was …": a comma or more words before the verb
+    if any(t.is_punct and t.tag_ != "HYPH" for t in sent.doc[sent.start : verb.i]):
+        return None  # "In Turkey, the oldest university is …": the subject misread as an aside
     return sent.doc[sent.start : verb.i], after[0]
 
 
