@@ -1053,3 +1053,65 @@ def test_a_report_cut_at_its_quotation_says_nothing(parse) -> None:
     clause = Clause(subject="Blantz", auxiliaries=(), verb="added", lemma="add", tag="VBD",
                     complement=complement)  # fmt: skip
     assert claims_module._says_nothing(sent, clause)
+
+
+# text, a candidate in it -> (question, answer) of an inverted "be": the noun after the verb is
+# what the fronted place holds
+INVERTED_QUESTIONS = [
+    ("Next to the Main Building is the Basilica of the Sacred Heart.", "Basilica",
+     ("What is next to the Main Building?", "Basilica of the Sacred Heart")),
+    # the parser's subject "the dome" is the preposition's object
+    ("Atop the Main Building's gold dome is a golden statue of the Virgin Mary.", "statue",
+     ("What is atop the Main Building's gold dome?", "golden statue of the Virgin Mary")),
+    ("In the center of the square is a bronze fountain.", "fountain",
+     ("What is in the center of the square?", "bronze fountain")),
+    ("Among the dead were 300 soldiers of the Third Army.", "300",
+     ("How many soldiers were among the dead?", "300")),
+    ("Near the old harbour is the Royal Citadel.", "Citadel",
+     ("What is near the old harbour?", "Royal Citadel")),
+    ("To the west of the city is Devonport, one of the historic quarters.", "Devonport",
+     ("What is to the west of the city?", "Devonport")),
+    ("Also on Sutton Pool is the National Marine Aquarium.", "Aquarium",
+     ("What is also on Sutton Pool?", "National Marine Aquarium")),
+    # half a list is no answer
+    ("On the shore are ghost crabs, which live in burrows, and the hermit crabs.", "ghost", None),
+    # a pronoun in the place points back: who "them" are, the card cannot say
+    ("Among them were several bishops of the province.", "bishops", None),
+    # no fronted place: no inversion
+    ("The Basilica of the Sacred Heart is next to the Main Building.", "Main Building", None),
+    # a comma after the place: the noun before the verb is the subject
+    ("In the city, the museum is the largest building.", "building", None),
+    ("In Turkey and the Ottoman Empire, the oldest technical university is Istanbul Technical "
+     "University.", "Istanbul", None),
+    # a time, not a place
+    ("In 1990 was the first election of the new parliament.", "election", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "candidate", "expected"), INVERTED_QUESTIONS)
+def test_inverted_be_is_a_main_clause(parse, text: str, candidate: str, expected) -> None:
+    if expected is not None:
+        assert is_main_clause(next(parse(text).sents))
+
+
+@pytest.mark.parametrize(("text", "candidate", "expected"), INVERTED_QUESTIONS)
+def test_inverted_be_asks_what_is_there(parse, text: str, candidate: str, expected) -> None:
+    doc = parse(text)
+    sent = next(doc.sents)
+    span = _part(doc, candidate)
+    found = wh_question_for(sent, span.start, span.end)
+    asked = None
+    if found is not None:
+        wh, role, clause, answer = found
+        fact = ClaimFact(
+            sentence=Span(sent.start_char, sent.end_char, sent.text),
+            answer=Span(answer.start_char, answer.end_char, answer.text),
+            score=1.0,
+            label="TERM",
+            wh=wh,
+            role=role,
+            clause=clause,
+        )
+        question = claim_question(fact)
+        asked = (question, answer.text) if question else None
+    assert asked == expected

@@ -122,6 +122,14 @@ EDGE_POS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART", "PRON", "PUNCT", "
 # prepositions after which a place answers "Where …?"
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "within", "throughout"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# prepositions (and "next", "close" of "next to", "close to") that open a locative inversion:
+# "Atop the dome is a statue", "Among the dead were …"
+LOCATIVE_INVERSION_WORDS = frozenset(
+    {"above", "across", "adjacent", "along", "among", "amongst", "around", "at", "atop", "behind",
+     "below", "beneath", "beside", "beyond", "close", "in", "inside", "near", "next", "on",
+     "opposite", "outside", "to", "under", "underneath", "within"}
+)  # fmt: skip
+INVERSION_ADVERBS = frozenset({"also", "just", "directly", "immediately", "further"})
 # prepositions after which a place answers "Where … to/from?"
 DIRECTION_PREPOSITIONS = frozenset({"to", "from", "into", "toward", "towards"})
 # prepositions a question may leave at its end ("What did the earthquake occur along?")
@@ -315,6 +323,8 @@ def is_main_clause(sent: SpacySpan) -> bool:
     children = list(root.children)
     if any(child.dep_ in SUBORDINATE_DEPS for child in children):
         return False
+    if _inverted_be(root) is not None:
+        return True  # "Next to the Main Building is the Basilica": the subject follows "be"
     auxiliaries = [child for child in children if child.dep_ in {"aux", "auxpass"}]
     if effective_tag(root) not in FINITE_TAGS and not any(
         a.tag_ in FINITE_TAGS for a in auxiliaries
@@ -1073,6 +1083,9 @@ def wh_question_for(
     if found is None:
         return None
     node, verb = found
+    inverted = _inverted_question(span, node, verb)
+    if inverted is not None:
+        return inverted
     attribute = _attribute_question(span, node, verb, simple)
     if attribute is not None:
         return attribute
@@ -1169,6 +1182,78 @@ def wh_question_for(
     if clause is None:
         return None
     return wh, f"stranded {preposition.lower_}", clause, answer
+
+
+def _inverted_be(verb: Token) -> tuple[SpacySpan, Token] | None:
+    """(the place phrase, the logical subject) of an inverted "be" ("Next to the Main Building
+    is the Basilica", "Among the dead were 300 soldiers"): a locative preposition opens the
+    sentence, its phrase runs up to the verb, and the noun after the verb is what is there. The
+    parser reads "Atop the dome is a statue" with "the dome" as the subject and the preposition
+    left with no object: that reading is taken back."""
+    if verb.lemma_ != "be" or verb.dep_ != "ROOT":
+        return None
+    sent = verb.sent
+    opener = sent[0]
+    if opener.lower_ in INVERSION_ADVERBS and opener.head.i == verb.i and len(sent) > 1:
+        opener = sent[1]  # "Also on Sutton Pool is …"
+    if opener.lower_ not in LOCATIVE_INVERSION_WORDS or opener.head.i != verb.i:
+        return None
+    if any(c.dep_ in {"expl", "aux", "auxpass", "neg", "csubj"} for c in verb.children):
+        return None
+    after = [c for c in verb.rights if c.dep_ in {"attr", "nsubj"} and c.pos_ in {"NOUN", "PROPN"}]
+    before = [c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(after) != 1 or any(c.dep_ == "conj" for c in verb.children):
+        return None  # "On the shore are ghost crabs … and the hermit crabs": half a list
+    if not before:
+        place_end = opener.right_edge.i + 1
+        if not any(c.dep_ in {"prep", "pobj"} for c in opener.children):
+            return None  # "Here is …", "Now is …": no place phrase
+    elif len(before) == 1 and opener.dep_ == "prep" and not list(opener.children):
+        # "Atop the dome is …": the preposition's object read as the subject
+        if before[0].left_edge.i != opener.i + 1:
+            return None
+        place_end = before[0].right_edge.i + 1
+    else:
+        return None
+    if place_end != verb.i:
+        return None  # "In 1990, the school was …": a comma or more words before the verb
+    if any(t.is_punct and t.tag_ != "HYPH" for t in sent.doc[sent.start : verb.i]):
+        return None  # "In Turkey, the oldest university is …": the subject misread as an aside
+    return sent.doc[sent.start : verb.i], after[0]
+
+
+def _inverted_question(
+    span: SpacySpan, node: Token, verb: Token
+) -> tuple[str, str, Clause, SpacySpan] | None:
+    """ "Next to the Main Building is the Basilica of the Sacred Heart" -> "What is next to the
+    Main Building?": the attribute of an inverted "be" is its logical subject."""
+    inverted = _inverted_be(verb)
+    if inverted is None or inverted[1].i != node.i:
+        return None
+    place = inverted[0]
+    if any(t.pos_ == "PRON" or t.lower_ in DEMONSTRATIVES for t in place):
+        return None  # "Among them were …": who "them" are, the sentences before say
+    if any(t.ent_type_ in TIME_LABELS for t in place):
+        return None  # "In 1990 was …": a time, not a place
+    phrase = _with_of_phrase(_head_phrase(node), node)
+    if phrase is None or not (phrase.start <= span.start and span.end <= phrase.end):
+        return None
+    number = _number_of(span, node)
+    if number is not None:
+        wh, answer = number
+    elif _clean_phrase(phrase):
+        wh, answer = _which_class(phrase, _who_or_what(phrase)), _trim(phrase)
+    else:
+        return None
+    if not len(answer):
+        return None
+    opener, rest = place[0], [*place][1:]
+    first = opener.text if opener.pos_ == "PROPN" else opener.lower_
+    complement = f"{first} {join_tokens(rest)}"
+    clause = Clause(
+        subject="", auxiliaries=(), verb=verb.text, lemma="be", tag=verb.tag_, complement=complement
+    )
+    return wh, "subject", clause, answer
 
 
 def _has_second_object(verb: Token, node: Token) -> bool:
