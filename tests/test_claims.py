@@ -427,6 +427,9 @@ JOINED_SENTENCES = [
     ("The report said one thing: the bridge was unsafe.", "was", False),
     # no subject of its own, or no tense of its own
     ("The king was crowned at Reims; later moving to Paris.", "moving", False),
+    # an aside between dashes, with nothing but its subject
+    ("The positions of the leadership—Stalin included—in the aftermath of February 1917 were "
+     "Menshevik.", "included", False),
 ]  # fmt: skip
 
 

@@ -917,6 +917,13 @@ def _is_finite(verb: Token) -> bool:
     return verb.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in auxiliaries)
 
 
+# a clause's children that say nothing of their own: with only these it is "Stalin included"
+BARE_CLAUSE_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "aux", "auxpass", "punct", "cc", "neg", "advmod"}
+)
+DASHES = frozenset({"–", "—", "--"})
+
+
 def _joined_sentence(verb: Token) -> bool:
     """A finite clause with its own subject that a semicolon or dash sets apart from the clause
     it hangs on: a sentence of its own, whatever the parser made of it ("Children may be
@@ -930,10 +937,19 @@ def _joined_sentence(verb: Token) -> bool:
     words = [c for t in [verb, *auxiliaries] for c in t.children]
     if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in SUBJECT_POS for c in words):
         return False
+    if not any(c.dep_ not in BARE_CLAUSE_DEPS for c in verb.children):
+        return False  # "—Stalin included—": an aside with nothing but its subject
+    doc = verb.doc
+    before = verb.left_edge.i - 1
+    dash_before = (before >= 0 and doc[before].text in DASHES) or any(
+        c.text in DASHES and c.i < verb.i for c in verb.children
+    )
+    if dash_before and any(c.text in DASHES and c.i > verb.i for c in verb.children):
+        return False  # between two dashes ("—Stalin included—"): an aside, not a sentence
     low, high = sorted((verb.i, head.i))
     return any(
         t.text in CLAUSE_SEPARATORS and t.head.i in {verb.i, head.i} and low < t.i < high
-        for t in verb.doc[low:high]
+        for t in doc[low:high]
     )
 
 
