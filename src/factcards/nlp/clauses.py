@@ -565,13 +565,7 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
         return phrase_text(governing)
     window_start = _window_start(pronoun)
     if word in PERSON_PRONOUNS:
-        gender = PRONOUN_GENDER.get(word, "")
-        return (
-            last_person(doc, window_start, pronoun.i, gender)
-            or _person_by_clause(doc, window_start, pronoun)
-            or _name_shown_a_person(doc, window_start, pronoun, gender)
-            or _chained_pronoun(pronoun, word)
-        )
+        return _person_in_window(pronoun, word) or _chained_pronoun(pronoun, word)
     # it/they: the previous sentence's non-pronoun subject, else a group-like entity
     previous = _previous_sentence_subject(pronoun, word)
     if previous is not None:
@@ -587,36 +581,28 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
 
 
 def _chained_pronoun(pronoun: Token, word: str, depth: int = 0) -> str | None:
-    """What the same pronoun opening the sentence before stands for: "Whitehead … In 1916 he
+    """What the same "he"/"she" opening the sentence before stands for: "Whitehead … In 1916 he
     cautioned … He opined …" -> both "he" are Whitehead, though the name is out of the window."""
     sentence = pronoun.sent
     if sentence.start == 0 or depth >= RESOLVE_WINDOW:
         return None
     previous = pronoun.doc[sentence.start - 1].sent
-    root = previous.root
-    for child in root.children:
-        if child.dep_ not in {"nsubj", "nsubjpass"} or child.lower_ != word:
-            continue
-        if word == "it" and is_expletive_it(root):
-            return None
-        return _resolved_without_chain(child, root, word) or _chained_pronoun(
-            child, word, depth + 1
-        )
+    for child in previous.root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ == word:
+            return _person_in_window(child, word) or _chained_pronoun(child, word, depth + 1)
     return None
 
 
-def _resolved_without_chain(pronoun: Token, verb: Token, word: str) -> str | None:
-    """resolve_pronoun's own window for `pronoun`, without following a chain further back."""
+def _person_in_window(pronoun: Token, word: str) -> str | None:
+    """The person a "he"/"she" stands for among the names in its window, if any."""
     doc = pronoun.doc
     window_start = _window_start(pronoun)
-    if word in PERSON_PRONOUNS:
-        gender = PRONOUN_GENDER.get(word, "")
-        return (
-            last_person(doc, window_start, pronoun.i, gender)
-            or _person_by_clause(doc, window_start, pronoun)
-            or _name_shown_a_person(doc, window_start, pronoun, gender)
-        )
-    return _previous_sentence_subject(pronoun, word)
+    gender = PRONOUN_GENDER.get(word, "")
+    return (
+        last_person(doc, window_start, pronoun.i, gender)
+        or _person_by_clause(doc, window_start, pronoun)
+        or _name_shown_a_person(doc, window_start, pronoun, gender)
+    )
 
 
 def _name_shown_a_person(doc: Doc, start: int, pronoun: Token, gender: str) -> str | None:
