@@ -46,7 +46,7 @@ from .clauses import (
     shares_main_subject,
 )
 from .people import gender_of_name
-from .text import doc_ents, ents_in, noun_chunks_in
+from .text import FINITE_VERB_TAGS, doc_ents, ents_in, noun_chunks_in
 
 _T = TypeVar("_T")
 WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
@@ -103,7 +103,6 @@ CLOSE_PUNCTUATION = ",;:.!?\"'”’»)]"
 MAX_TERM_QUOTE_WORDS = 4
 # a sentence whose root carries one of these subordinators is a fragment ("Precisely because …")
 SUBORDINATE_DEPS = frozenset({"mark"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 # meta, rhetorical and hedged sentences: about the text or the speaker, not about the subject
 META_OPENERS: tuple[str, ...] = (
@@ -326,8 +325,8 @@ def is_main_clause(sent: SpacySpan) -> bool:
     if _inverted_be(root) is not None:
         return True  # "Next to the Main Building is the Basilica": the subject follows "be"
     auxiliaries = [child for child in children if child.dep_ in {"aux", "auxpass"}]
-    if effective_tag(root) not in FINITE_TAGS and not any(
-        a.tag_ in FINITE_TAGS for a in auxiliaries
+    if effective_tag(root) not in FINITE_VERB_TAGS and not any(
+        a.tag_ in FINITE_VERB_TAGS for a in auxiliaries
     ):
         return False
     subjects = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -914,7 +913,7 @@ def _relative_statement(verb: Token) -> bool:
 def _is_finite(verb: Token) -> bool:
     """A verb with a tense of its own or a finite auxiliary: the head of a full clause."""
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    return verb.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in auxiliaries)
+    return verb.tag_ in FINITE_VERB_TAGS or any(a.tag_ in FINITE_VERB_TAGS for a in auxiliaries)
 
 
 # a clause's children that say nothing of their own: with only these it is "Stalin included"
