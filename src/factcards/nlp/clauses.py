@@ -54,11 +54,12 @@ TITLE_WORDS = frozenset({"comrade", "comrades", "citizen"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-# a demonstrative that opens a subject ("This move was estimated …") points back to the sentence
-# before; in a question standing alone it reads as the definite article ("the move")
 # the frame of a compared answer: "as early as 1906", "so late as May"
 COMPARISON_WORDS = frozenset({"as", "so"})
-DEMONSTRATIVE_DETERMINERS = frozenset({"this", "that", "these", "those"})
+# a demonstrative that opens a subject ("This move was estimated …") points back to the sentence
+# before; in a question standing alone it reads as the definite article ("the move"); as a
+# pronoun ("This meant …") it leaves a date cloze nothing to show
+DEMONSTRATIVE_WORDS = frozenset({"this", "that", "these", "those"})
 # a possessive opening a subject ("Its rivers feed …") stands for the pronoun's referent
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
@@ -443,7 +444,7 @@ def _definite_subject(head: Token, verb: Token, tokens: list[Token], text: str) 
         return text
     if first.dep_ == "det" and first.lower_ == "the" and (named := _named_antecedent(head)):
         return named  # "The treaty was ratified" after "the Hellgate treaty": name it
-    if first.dep_ == "det" and first.lower_ in DEMONSTRATIVE_DETERMINERS:
+    if first.dep_ == "det" and first.lower_ in DEMONSTRATIVE_WORDS:
         return _named_antecedent(head) or f"the {words[1]}"
     if first.dep_ == "poss" and first.lower_ in POSSESSIVE_PRONOUNS:
         name = resolve_pronoun(first, verb, POSSESSIVE_PRONOUNS[first.lower_])

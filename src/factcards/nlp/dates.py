@@ -25,6 +25,7 @@ from ..model import Clause, DateFact
 from ..model import Span as TextSpan
 from ..vocabulary import MONTH_NUMBERS
 from .clauses import (
+    DEMONSTRATIVE_WORDS,
     clause_for,
     is_expletive_it,
     join_tokens,
@@ -79,9 +80,8 @@ EVENT_VERB_POS = frozenset({"VERB", "AUX"})
 ELLIPTIC_LEMMAS = frozenset({"do", "happen"})
 # an opening pronoun whose name a cloze shows: only people are resolved well enough
 PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
-# a subject that points back to the sentences before ("This meant that …", "It became KRNV …"
-# when no name before says what "it" is): no cloze shows what
-DEMONSTRATIVE_PRONOUNS = frozenset({"this", "that", "these", "those"})
+# with the demonstratives, a subject that points back to the sentences before ("This meant that
+# …", "It became KRNV …" when no name before says what "it" is): no cloze shows what
 THING_SUBJECT_PRONOUNS = frozenset({"it", "they"})
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "one", "this", "that"})
 # prepositions that make a date a bound ("since 1990"): "When did ...?" would ask the wrong thing
@@ -293,7 +293,7 @@ def _opens_on_a_pointer(sentence: Span) -> bool:
     first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
     if first is None or first.dep_ not in {"nsubj", "nsubjpass"}:
         return False
-    if first.lower_ in DEMONSTRATIVE_PRONOUNS:
+    if first.lower_ in DEMONSTRATIVE_WORDS:
         return not any(c.dep_ in {"prep", "relcl", "acl"} for c in first.children)
     if first.lower_ in THING_SUBJECT_PRONOUNS:
         return not is_expletive_it(first.head) and resolve_pronoun(first, first.head) is None
