@@ -131,6 +131,17 @@ class Clause:
     negated: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class InSitu:
+    """A question that keeps the sentence's word order, its answer replaced by a wh-phrase:
+    for "The earthquake killed 69,197 people" with "69,197" as the answer, before="The
+    earthquake killed", wh="how many", after="people". Neither part contains the answer."""
+
+    before: str
+    wh: str
+    after: str
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Fact:
     """Something worth a note, with the exact source sentence (or passage) it came from."""
@@ -205,6 +216,9 @@ class ClaimFact(Fact):
     wh: str = ""
     role: str = ""
     clause: Clause | None = None
+    # Else, where no fronted question is clean, the question in the sentence's own word order
+    # ("The earthquake killed how many people?"); with neither, the note is a cloze.
+    in_situ: InSitu | None = None
 
     def anchor(self) -> tuple[str, ...]:
         # a subject answer's leading article ("The ICFI was founded …") does not make it another

@@ -213,6 +213,8 @@ UNRESOLVED_WORDS: frozenset[str] = _words(
     "it its they them their theirs he him his she her hers this these those here there "
     "follows following below above former latter we us our i me my you your"
 )
+PERSONAL_PRONOUNS: frozenset[str] = _words("it its they them their he him his she her")
+SPEAKER_PRONOUNS: frozenset[str] = _words("i me my we us our you your")
 # the expletive subject of "there are …": a question may keep it ("Where are there …?")
 EXPLETIVE_THERE = "there"
 # in "Who ended up backing its own government?" the possessive is the asked-for subject's
@@ -1139,6 +1141,43 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
     return question
 
 
+# a citation mark of the source ("[1]", "[note 2]", "[citation needed]"): no part of a question
+CITATION_MARK = re.compile(r"\[(?:\d+|[a-z]|[a-z]+ \d+|citation needed|clarification needed)\]")
+
+
+def in_situ_question(fact: ClaimFact) -> str | None:
+    """The question in the sentence's own word order ("The earthquake killed how many
+    people?"), when the extractor framed one and it stands alone: no pronoun or "this" that
+    points outside it, the answer not visible in it, at most MAX_ANY_QUESTION_WORDS words."""
+    frame = fact.in_situ
+    answer = clean_whitespace(fact.answer.text)
+    if frame is None or len(answer.split()) > MAX_ANSWER_WORDS or is_trivial_answer(answer):
+        return None
+    marker = "\0"  # where the wh-phrase goes, so that an aside around it is seen whole
+    before, _, after = _drop_asides(f"{frame.before} {marker} {frame.after}").partition(marker)
+    question = finish_question(f"{before} {frame.wh} {after}")
+    words = normalise(question).split()
+    if len(question.split()) > MAX_ANY_QUESTION_WORDS:
+        return None
+    if contains_words(f"{before} {after}", answer) or broken_pairs(question):
+        return None
+    # its personal pronouns the extractor resolved or found an antecedent for in the question
+    unresolved = UNRESOLVED_WORDS - PERSONAL_PRONOUNS - SPEAKER_PRONOUNS
+    if any(word in unresolved for word in _pointing_words(words)) or _pointing_such(words):
+        return None
+    if _bare_shell_noun(question):
+        return None
+    content = [word for word in normalise(f"{before} {after}").split() if word not in STOP_WORDS]
+    if len(content) < MIN_QUESTION_CONTENT_WORDS:
+        return None
+    return question
+
+
+def _drop_asides(text: str) -> str:
+    """The text without citation marks and bracketed asides."""
+    return clean_whitespace(BRACKETED_ASIDE.sub("", CITATION_MARK.sub("", text)))
+
+
 def broken_pairs(text: str) -> bool:
     """Whether the text closes a quotation or bracket it never opened or leaves one open: a
     straight quote after a space or an opening bracket opens, any other closes; curly quotes
@@ -1259,7 +1298,7 @@ def claim_notes(
     """A wh-question with the answer span as its answer, else a cloze of the sentence."""
     if names_nobody(fact.answer.text):
         return
-    question = claim_question(fact, common_words)
+    question = claim_question(fact, common_words) or in_situ_question(fact)
     if question:
         answer = _strip_edges(clean_whitespace(fact.answer.text), " ,;:.!?–—-")
         yield _note(document, fact, escape_cloze(question), answer, variant="question")

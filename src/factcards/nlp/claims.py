@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import itertools
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,7 +21,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import ClaimFact, Clause, Span
-from ..questions import REPORTING_LEMMAS, SHELL_NOUNS, claim_question, shown_complement
+from ..questions import (
+    REPORTING_LEMMAS,
+    SHELL_NOUNS,
+    claim_question,
+    in_situ_question,
+    shown_complement,
+)
 from ..vocabulary import is_person_noun
 from .centrality import (
     CONTENT_POS,
@@ -45,6 +52,7 @@ from .clauses import (
     resolve_pronoun,
     shares_main_subject,
 )
+from .in_situ import in_situ_frame, whole_phrase
 from .people import gender_of_name
 from .text import FINITE_VERB_TAGS, doc_ents, ents_in, noun_chunks_in
 
@@ -1468,7 +1476,7 @@ def _claim_merit(
     if found is None:
         return None
     fact, on_key_answer = found
-    if not fact.wh and question_only(sent):
+    if not fact.wh and fact.in_situ is None and question_only(sent):
         return None  # a cloze would show the pronoun or be too long
     if on_key_answer:
         merit *= QUESTION_BONUS  # a clean question about the sentence's key fact
@@ -1703,9 +1711,43 @@ def _claim_for(
     first = next(wholes, None)
     if first is None:
         return None
+    # where no fronted question is clean, the sentence may still ask in its own word order
+    # (the answers in the same order: a question on a lesser one beats a cloze)
+    for whole, label in itertools.chain([first], wholes):
+        asked = _in_situ_claim(sent, whole, label, score)
+        if asked is not None:
+            return asked, False
     whole, label = first
-    cloze = ClaimFact(sentence=sentence, answer=_span(whole), score=score, label=label)
-    return cloze, False
+    return ClaimFact(sentence=sentence, answer=_span(whole), score=score, label=label), False
+
+
+def _in_situ_claim(
+    sent: SpacySpan, answer: SpacySpan, label: str, score: float
+) -> ClaimFact | None:
+    """The claim asking for `answer` in the sentence's own word order, if it reads well: not
+    for a lone common noun ("There were no textbooks used in what?" - the school) nor for the
+    subject of "X is Y" (which of the two is asked would be unclear)."""
+    if _one_of_a_list(answer):
+        # the list is the answer ("in all bundles in Japan, Europe, and Australia")
+        listed = _whole_list(answer)
+        if listed is None:
+            return None
+        answer = listed
+    else:
+        # the phrase is the answer: "the study of the human past through its remains"
+        answer = whole_phrase(answer, MAX_QUESTION_ANSWER_TOKENS) or answer
+    if label == LONE_WORD_LABEL and not _specific(answer):
+        return None
+    root = answer.root
+    if root.dep_ in SUBJECT_DEPS and root.head.lemma_ == "be" and _has_attribute(root.head):
+        return None
+    frame = in_situ_frame(sent, answer, label, _which_class(answer, _who_or_what(answer)))
+    if frame is None:
+        return None
+    fact = ClaimFact(
+        sentence=_sentence_span(sent), answer=_span(answer), score=score, label=label, in_situ=frame
+    )
+    return fact if in_situ_question(fact) is not None else None
 
 
 def _sentence_span(sent: SpacySpan) -> Span:

@@ -562,7 +562,7 @@ def resolve_pronoun(pronoun: Token, verb: Token, word: str | None = None) -> str
     governing = _governing_subject(pronoun)
     if governing is not None and pronoun.i in {t.i for t in governing.subtree}:
         governing = None  # "Its rivers feed …": the phrase holding the possessive itself
-    if governing is not None and _agrees(word, governing):
+    if governing is not None and agrees(word, governing):
         return phrase_text(governing)
     window_start = _window_start(pronoun)
     if word in PERSON_PRONOUNS:
@@ -665,7 +665,7 @@ def _they_for_one(verb: Token) -> bool:
     governing = _governing_subject(subjects[0])
     return (
         governing is not None
-        and _agrees("they", governing)
+        and agrees("they", governing)
         and governing.tag_ in SINGULAR_NOUN_TAGS
         and not governing.conjuncts
     )
@@ -715,7 +715,7 @@ def _governing_subject(pronoun: Token) -> Token | None:
     return None
 
 
-def _agrees(pronoun_word: str, noun: Token) -> bool:
+def agrees(pronoun_word: str, noun: Token) -> bool:
     """Can `noun` be what the pronoun stands for (person, number)?"""
     is_person = noun.ent_type_ == "PERSON" or (
         noun.pos_ == "PROPN" and noun.i > 0 and noun.doc[noun.i - 1].lower_ in HONORIFICS
@@ -874,7 +874,7 @@ def _previous_sentence_subject(pronoun: Token, word: str) -> str | None:
         if (
             child.dep_ in {"nsubj", "nsubjpass"}
             and child.pos_ in {"PROPN", "NOUN"}
-            and _agrees(word, child)
+            and agrees(word, child)
         ):
             text = phrase_text(child)
             if len(text.split()) <= 8:

@@ -1,0 +1,410 @@
+"""In-situ wh-questions: the sentence itself with its answer replaced by a wh-phrase.
+
+"The earthquake killed 69,197 people" -> "The earthquake killed how many people?";
+"The attacks of the Germanic peoples led to …" -> "The attacks of which peoples led to …?";
+"Railroads have been important in Montana since the 1880s" -> "… since which decade?".
+
+This is the quiz-book form ("The Battle of Hastings was fought in which year?") and the one
+Heilman & Smith's fronting cannot reach: an answer inside an infinitive, a gerund or a
+participle, or a clause whose subject-auxiliary inversion the parse cannot give. It is asked
+where a claim would otherwise be a cloze, so it asks about the very span the cloze would blank.
+
+The sentence is trimmed first: a discourse opener ("Notably,", "In general,") and a clause
+joined after the answer ("…; it is included in all bundles") are no part of the question.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..model import InSitu
+from ..vocabulary import is_person_noun
+from .clauses import (
+    DEMONSTRATIVE_WORDS,
+    DISCOURSE_WORDS,
+    PERSON_PRONOUNS,
+    SUBJECT_DEPS,
+    agrees,
+    is_expletive_it,
+    resolve_pronoun,
+)
+
+# phrases that open a sentence only to relate it to the one before ("In general, …")
+DISCOURSE_PHRASES = frozenset(
+    {"of course", "in general", "in fact", "for example", "for instance", "in addition",
+     "as a result", "in particular", "in practice", "in turn", "at the same time",
+     "on the other hand", "in other words", "by contrast", "in contrast", "above all",
+     "after all", "as such", "in short", "in sum", "to be sure", "generally speaking"}
+)  # fmt: skip
+# sentence adverbs that say how the writer takes the claim, not what it claims ("Notably,")
+OPENING_ADVERB_DEPS = frozenset({"advmod", "cc", "discourse", "intj"})
+# prepositions whose object, a place, the question asks for as "where"
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "within", "inside", "throughout"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# prepositions whose object, a time, the question asks for as "when" ("in March 2012")
+TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
+NUMBER_WORD_LABELS = frozenset({"CARDINAL", "QUANTITY"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+CLAUSE_BREAKS = frozenset({";", ":"})
+# determiners the wh-phrase takes the place of ("the Fall of …" -> "what"); "any", "each",
+# "no" … say something the question would lose
+ABSORBED_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "that"})
+OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj"})
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+DASH_MARKS = frozenset({"-", "–", "—"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
+# personal pronouns, each read as the subject form that resolve_pronoun understands
+PRONOUN_READINGS = {
+    "he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "it": "it", "its": "it",
+    "they": "they", "them": "they", "their": "they",
+}  # fmt: skip
+
+
+def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) -> InSitu | None:
+    """The question around `answer` (a span of `sent`): the words before it, its wh-phrase
+    and the words after it; None when no wh-phrase fits or the sentence cannot be trimmed to
+    a question that stands alone. `noun_wh` is what a noun phrase answer is asked as ("Who",
+    "What", "Which airport"), as the fronted questions ask it."""
+    if _cuts_a_list(sent, answer) or _cuts_a_phrase(answer) or _in_brackets(sent, answer):
+        return None
+    if answer.root.dep_ == "appos" or _joined_by_a_dash(sent, answer):
+        return None  # "Hesburgh, who?", "architects – what?", "dog–what interactions?"
+    if any(t.lower_ in DEMONSTRATIVE_WORDS for t in answer):
+        return None  # "the effects of this price variance": which one the text said before
+    if _quoted(sent, answer) or _before_the_subject(sent, answer):
+        return None
+    replaced = _wh_phrase(answer, label, noun_wh)
+    if replaced is None:
+        return None
+    start, end, wh = replaced
+    if any(t.head.i in range(answer.start, answer.end) for t in sent.doc[sent.start : start]):
+        return None  # "includes the {pope's coat of arms}": a word of the phrase left behind
+    first = _question_start(sent, start)
+    last = _question_end(sent, end)
+    if first is None or last is None:
+        return None
+    if start == first and _aside_follows(sent.doc, end, last):
+        return None  # "Who, C.S.C., Vice President of …, added …?", "In what, the name …?"
+    substitutes = _pronoun_substitutes(sent, first, last, (start, end))
+    if substitutes is None:
+        return None
+    if wh == "which" and last <= answer.root.head.i:
+        return None  # the noun that "which" asks about was cut off with its clause
+    before = _text(sent.doc, first, start, substitutes)
+    after = _text(sent.doc, end, last, substitutes)
+    return InSitu(before=before, wh=wh, after=after)
+
+
+def _cuts_a_list(sent: SpacySpan, answer: SpacySpan) -> bool:
+    """Whether the answer is one item of a list, or a list cut short ("the study of {humans}
+    and their societies"): which item, or why not the rest, the question cannot say."""
+    inside = range(answer.start, answer.end)
+    return any(t.dep_ == "conj" and (t.i in inside) != (t.head.i in inside) for t in sent)
+
+
+def whole_phrase(answer: SpacySpan, max_tokens: int) -> SpacySpan | None:
+    """The answer with the rest of its phrase when it cuts one ("the study of {the human past}
+    through its remains"), if that is short and holds no clause or pronoun; else None."""
+    doc = answer.doc
+    end = answer.root.right_edge.i + 1
+    if end <= answer.end or doc[answer.end].is_punct:
+        return None
+    while end > answer.end and doc[end - 1].is_punct:
+        end -= 1
+    extended = doc[answer.start : end]
+    words = [t for t in extended if not t.is_punct]
+    if len(words) > max_tokens or any(
+        t.pos_ in {"VERB", "AUX", "PRON"} or t.lower_ in DEMONSTRATIVE_WORDS or t.is_punct
+        for t in doc[answer.end : end]
+    ):
+        return None
+    return extended
+
+
+def _cuts_a_phrase(answer: SpacySpan) -> bool:
+    """Whether the answer's phrase goes on past it ("the study of the human past | through its
+    remains"): the question would ask for half a phrase. An aside set off by a comma or a
+    bracket may follow ("the Dujiangyan Irrigation System, an ancient water project")."""
+    doc = answer.doc
+    phrase_end = answer.root.right_edge.i + 1
+    if phrase_end <= answer.end:
+        return False
+    return not doc[answer.end].is_punct
+
+
+def _text(doc: Doc, start: int, end: int, substitutes: dict[int, str]) -> str:
+    """Tokens start..end as written, with some words replaced."""
+    return "".join(substitutes.get(t.i, t.text) + t.whitespace_ for t in doc[start:end]).strip()
+
+
+def _pronoun_substitutes(
+    sent: SpacySpan, first: int, last: int, replaced: tuple[int, int]
+) -> dict[int, str] | None:
+    """Names for the question's personal pronouns that point outside it, or None when one
+    cannot be named. A pronoun with an antecedent earlier in the question stays ("West … his
+    performance"); the subject pronoun opening the question is named as the fronted questions
+    name it ("he" -> "Whitehead"); any other makes no question (resolving pronouns anywhere in
+    the sentence named the wrong thing too often to show it as the text's words)."""
+    doc = sent.doc
+    substitutes: dict[int, str] = {}
+    for token in doc[first:last]:
+        if token.pos_ == "PRON" and token.lower_ in SPEAKER_PRONOUNS:
+            return None  # "we", "you": the writer's or reader's, not the question's
+        reading = PRONOUN_READINGS.get(token.lower_)
+        if reading is None or token.pos_ != "PRON" or replaced[0] <= token.i < replaced[1]:
+            continue
+        if token.lower_ == "it" and is_expletive_it(token.head):
+            continue  # "it is possible to …"
+        earlier = [t for t in doc[first : token.i] if _noun_head(t)]
+        if token.dep_ in OBJECT_PRONOUN_DEPS:
+            # "Aboolian referred her to …": not Aboolian (that would be "herself")
+            earlier = [t for t in earlier if not (t.head == token.head and t.dep_ in SUBJECT_DEPS)]
+        if any(_may_stand_for(reading, noun) for noun in earlier):
+            continue
+        name = _opening_subject_name(sent, token, first)
+        if not name:
+            return None
+        substitutes[token.i] = name
+    return substitutes
+
+
+def _opening_subject_name(sent: SpacySpan, pronoun: Token, first: int) -> str | None:
+    """What the subject pronoun opening the question stands for ("He was expelled …"), when it
+    is the main verb's and the verb points forward to no clause that an expletive "it" would
+    stand for ("It was suggested that …", "It is the task of religion to …")."""
+    verb = sent.root
+    if pronoun.i != first or pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head != verb:
+        return None
+    if pronoun.lower_ not in PERSON_PRONOUNS:
+        return None  # an "it" or "they" two sentences on stood for the wrong thing too often
+    name = resolve_pronoun(pronoun, verb)
+    if not name or any(t.lower_ == name.lower() for t in sent):
+        return None
+    return name
+
+
+def _joined_by_a_dash(sent: SpacySpan, answer: SpacySpan) -> bool:
+    """Whether a dash or hyphen joins the answer to the word before it ("dog–human")."""
+    if answer.start <= sent.start:
+        return False
+    before = sent.doc[answer.start - 1]
+    return before.text in DASH_MARKS and not before.whitespace_
+
+
+def _quoted(sent: SpacySpan, answer: SpacySpan) -> bool:
+    """Whether a quotation mark opens or closes right at the answer ('references to "east"'):
+    a word quoted is a word mentioned, not a fact."""
+    doc = sent.doc
+    edges = [doc[answer.start - 1]] if answer.start > sent.start else []
+    edges += [doc[answer.end]] if answer.end < sent.end else []
+    return any(t.text in QUOTE_MARKS for t in edges)
+
+
+def _before_the_subject(sent: SpacySpan, answer: SpacySpan) -> bool:
+    """Whether the answer stands in what opens the sentence before its subject ("For
+    Whitehead, religion served …", "Whilst the presence of grass causes …, the grass suffers"):
+    "For whom, religion served …?" is no English question."""
+    subjects = [t for t in sent.root.children if t.dep_ in SUBJECT_DEPS]
+    return any(answer.end <= subject.left_edge.i for subject in subjects)
+
+
+def _aside_follows(doc: Doc, end: int, last: int) -> bool:
+    """Whether a comma or bracket follows the wh-phrase that opens the question."""
+    return end < last and doc[end].text in {",", "(", "–", "—"}
+
+
+def _in_brackets(sent: SpacySpan, answer: SpacySpan) -> bool:
+    """Whether the answer stands inside brackets ("labor (RTL)"): an aside is no question."""
+    before = sent.doc[sent.start : answer.start].text
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+
+def _may_stand_for(reading: str, noun: Token) -> bool:
+    """Whether a pronoun read as `reading` may stand for `noun`, a noun before it in the
+    question: as clauses.agrees says, and for "he"/"she" also a name that is a subject ("West
+    apologized … during his performance": the tagger often misses that "West" is a person)
+    or a noun for a person ("his mother …, where she was teaching")."""
+    if agrees(reading, noun):
+        return True
+    if reading not in PERSON_PRONOUNS:
+        return False
+    if noun.pos_ == "PROPN" and noun.dep_ in SUBJECT_DEPS:
+        return True
+    return noun.pos_ == "NOUN" and is_person_noun(noun.lemma_)
+
+
+def _noun_head(token: Token) -> bool:
+    """A noun that heads its phrase (not the "Montana" of "Montana cities")."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "poss"}
+
+
+def _wh_phrase(answer: SpacySpan, label: str, noun_wh: str) -> tuple[int, int, str] | None:
+    """(first token, end token, wh-phrase): what of the sentence the wh-phrase replaces."""
+    doc = answer.doc
+    root = answer.root
+    head = root.head
+    outside_head = not (answer.start <= head.i < answer.end) and head.i != root.i
+    if outside_head and root.dep_ == "nummod" and head.tag_ in {"NNS", "NNPS"}:
+        if not any(t.like_num for t in answer):
+            return None
+        return answer.start, answer.end, "how many"  # "killed 69,197 people"
+    if outside_head and root.dep_ == "poss":
+        end = answer.end + 1 if answer.end < len(doc) and doc[answer.end].tag_ == "POS" else None
+        return (answer.start, end, "whose") if end is not None else None
+    if outside_head and root.dep_ in MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"}:
+        if head.i < answer.end:
+            return None
+        # "the Germanic peoples" -> "which peoples": the determiner goes with the answer
+        determiners = [t for t in head.lefts if t.dep_ in {"det", "poss"} and t.i < answer.start]
+        start = determiners[0].i if determiners else answer.start
+        if any(t.i < answer.start and t.dep_ not in {"det"} for t in head.lefts if t.i >= start):
+            return None  # "the early Germanic peoples": the rest of the modifiers stay put
+        return start, answer.end, "which"
+    start = answer.start
+    if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == root.i:
+        if doc[start - 1].lower_ not in ABSORBED_DETERMINERS:
+            return None  # "any country" is no "what"
+        start -= 1  # "the Fall of the Western Roman Empire" is asked as "what", not "the what"
+    if any(t.i < start for t in root.lefts):
+        return None  # "one panda", "its philosophical meaning": "one what", "its what"
+    answer = doc[start : answer.end]
+    preposition = head if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} else None
+    if label in {"DATE", "TIME"}:
+        return _when(answer, preposition)
+    if label == "PERCENT":
+        return answer.start, answer.end, "what percentage"
+    if label == "MONEY":
+        return answer.start, answer.end, "how much"
+    if label in NUMBER_WORD_LABELS or (root.like_num and len(answer) == 1):
+        return _how_many(answer)
+    if label == "ORDINAL":
+        return None
+    place = root.ent_type_ in PLACE_LABELS
+    if (
+        place
+        and preposition is not None
+        and preposition.lower_ in PLACE_PREPOSITIONS
+        and preposition.i == answer.start - 1
+        and preposition.head.pos_ in {"VERB", "AUX"}
+        and noun_wh == "What"
+    ):
+        return preposition.i, answer.end, "where"  # "in Great Falls"
+    if place and noun_wh == "What":
+        return answer.start, answer.end, "which place"  # "in what" would ask for anything
+    wh = noun_wh.lower() if noun_wh in {"What", "Who"} else noun_wh[0].lower() + noun_wh[1:]
+    if wh == "who" and preposition is not None and preposition.i == answer.start - 1:
+        wh = "whom"  # "from whom", "by whom"
+    return answer.start, answer.end, wh
+
+
+def _when(answer: SpacySpan, preposition: Token | None) -> tuple[int, int, str] | None:
+    """ "in 1880" -> "in what year", "since the 1880s" -> "since which decade", "on 1 July
+    2007" -> "when"."""
+    words = [t for t in answer if not t.is_punct]
+    if not words:
+        return None
+    last = words[-1]
+    year = len(words) == 1 and last.like_num and len(last.text) == 4
+    decade = last.text.endswith("s") and last.text[:-1].isdigit() and len(last.text) == 5
+    if year or (len(words) == 2 and words[0].lower_ == "the" and decade):
+        return answer.start, answer.end, "what year" if year else "which decade"
+    if preposition is not None and preposition.i == answer.start - 1:
+        if preposition.lower_ in TIME_PREPOSITIONS:
+            return preposition.i, answer.end, "when"
+        return answer.start, answer.end, "when"  # "since when", "until when"
+    return None
+
+
+def _how_many(answer: SpacySpan) -> tuple[int, int, str] | None:
+    """ "3,577" -> "how many"; "10 km" -> "how many km"; a number with a decimal point or a
+    word for an amount ("half") asks "what"."""
+    numbers = [t for t in answer if t.like_num]
+    if not numbers:
+        return None
+    number = numbers[-1]
+    if "." in number.text:
+        return None
+    rest = answer.doc[number.i + 1 : answer.end]
+    if any(t.pos_ not in {"NOUN", "PROPN"} for t in rest):
+        return None
+    if rest and not rest[-1].tag_.endswith("S") and not rest[-1].text.isalpha():
+        return None
+    unit = f" {rest.text}" if len(rest) else ""
+    return answer.start, answer.end, f"how many{unit}"
+
+
+def _question_start(sent: SpacySpan, answer_start: int) -> int | None:
+    """The first token of the question: the sentence's, past a discourse opener."""
+    if any(t.text in CLAUSE_BREAKS for t in sent.doc[sent.start : answer_start]):
+        return None  # the answer's clause leans on the one before the ";"
+    first = sent.start
+    while first < answer_start:
+        token = sent.doc[first]
+        if token.is_punct or token.is_space:
+            first += 1
+            continue
+        phrase_end = _discourse_phrase_end(sent, first)
+        if phrase_end is None or phrase_end > answer_start:
+            break
+        first = phrase_end
+    return first
+
+
+def _discourse_phrase_end(sent: SpacySpan, first: int) -> int | None:
+    """The end of a discourse opener at token `first` ("However", "Notably,", "In general,"),
+    past its comma; None when the sentence opens with no such thing."""
+    doc = sent.doc
+    token = doc[first]
+    if token.lower_ in DISCOURSE_WORDS:
+        end = first + 1
+    elif (
+        token.pos_ == "ADV"
+        and token.dep_ in OPENING_ADVERB_DEPS
+        and first + 1 < sent.end
+        and doc[first + 1].text == ","
+    ):
+        end = first + 1  # "Notably,", "Typically,"
+    else:
+        for length in (2, 3, 4):
+            words = " ".join(t.lower_ for t in doc[first : min(first + length, sent.end)])
+            if words in DISCOURSE_PHRASES:
+                end = first + length
+                break
+        else:
+            return None
+    if end < sent.end and doc[end].text == ",":
+        end += 1
+    return end
+
+
+def _question_end(sent: SpacySpan, answer_end: int) -> int | None:
+    """The end token of the question: the sentence's without its final punctuation, cut
+    before a clause that follows the answer on its own (after a ";" or a conjoined clause
+    with its own subject)."""
+    doc = sent.doc
+    end = sent.end
+    while end > answer_end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in {")", "]", "”", '"', "’"}:
+            break
+        end -= 1
+    for token in doc[answer_end:end]:
+        if token.text in CLAUSE_BREAKS:
+            return token.i
+        if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and token.head.i < answer_end:
+            if token.left_edge.i < answer_end:
+                return None  # the answer is the joined clause's own subject: it cannot go
+            if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+                return _before_conjunction(doc, token, answer_end)
+    return end
+
+
+def _before_conjunction(doc, verb: Token, answer_end: int) -> int:
+    """The end of the clause before a conjoined one: before its "and" and the comma."""
+    start = verb.left_edge.i
+    for child in verb.head.children:
+        if child.dep_ == "cc" and answer_end <= child.i < start:
+            start = child.i
+    while start > answer_end and (doc[start - 1].is_punct or doc[start - 1].dep_ == "cc"):
+        start -= 1
+    return start
