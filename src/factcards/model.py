@@ -165,6 +165,8 @@ class DateFact(Fact):
     event: str | None = None  # a short description for "What happened in ...?" cards
     # the name a "He"/"She" opening the sentence stands for, shown in a cloze: "He [West] …"
     referent: str | None = None
+    # without a clause, the question in the sentence's own word order ("… struck on what date?")
+    in_situ: InSitu | None = None
 
     def anchor(self) -> tuple[str, ...]:
         # without a clause, the sentence's first words tell two same-valued dates apart

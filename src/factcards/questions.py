@@ -947,6 +947,10 @@ def date_notes(
     if question and not any(contains_words(question, a) for a in shown):
         yield _note(document, fact, escape_cloze(question), answer, **fields)
         return
+    question = in_situ_question(fact)
+    if question and not any(contains_words(question, a) for a in shown):
+        yield _note(document, fact, escape_cloze(question), answer, **fields)
+        return
     # no question to ask: blank the date in its sentence instead
     sentence = fact.sentence.text
     where = _span_in_sentence(sentence, fact.date.start - fact.sentence.start, fact.date.text)
@@ -1145,13 +1149,15 @@ def claim_question(fact: ClaimFact, common_words: Container[str] = frozenset()) 
 CITATION_MARK = re.compile(r"\[(?:\d+|[a-z]|[a-z]+ \d+|citation needed|clarification needed)\]")
 
 
-def in_situ_question(fact: ClaimFact) -> str | None:
+def in_situ_question(fact: ClaimFact | DateFact) -> str | None:
     """The question in the sentence's own word order ("The earthquake killed how many
     people?"), when the extractor framed one and it stands alone: no pronoun or "this" that
     points outside it, the answer not visible in it, at most MAX_ANY_QUESTION_WORDS words."""
     frame = fact.in_situ
-    answer = clean_whitespace(fact.answer.text)
-    if frame is None or len(answer.split()) > MAX_ANSWER_WORDS or is_trivial_answer(answer):
+    if frame is None:
+        return None
+    answer = clean_whitespace(fact.date.text if isinstance(fact, DateFact) else fact.answer.text)
+    if len(answer.split()) > MAX_ANSWER_WORDS or is_trivial_answer(answer):
         return None
     marker = "\0"  # where the wh-phrase goes, so that an aside around it is seen whole
     before, _, after = _drop_asides(f"{frame.before} {marker} {frame.after}").partition(marker)

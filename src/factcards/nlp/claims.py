@@ -1587,6 +1587,17 @@ def _whole_list(answer: SpacySpan) -> SpacySpan | None:
     return whole if 0 < words <= MAX_QUESTION_ANSWER_TOKENS else None
 
 
+def _first_item(answer: SpacySpan) -> SpacySpan:
+    """The first item of the list an answer is an item of ("Japan" for "Europe" of "Japan,
+    Europe, and Australia"): its head and the words before it."""
+    first = answer.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i == answer.root.i:
+        return answer
+    return answer.doc[first.left_edge.i : first.i + 1]
+
+
 def _joins_more(token: Token) -> bool:
     """A conjunction ending a list's last item, or a word of one ("as well" of "as well as")."""
     return token.dep_ in {"cc", "punct"} or (token.head.dep_ == "cc" and token.head.i > token.i)
@@ -1729,7 +1740,7 @@ def _in_situ_claim(
     subject of "X is Y" (which of the two is asked would be unclear)."""
     if _one_of_a_list(answer):
         # the list is the answer ("in all bundles in Japan, Europe, and Australia")
-        listed = _whole_list(answer)
+        listed = _whole_list(_first_item(answer))
         if listed is None:
             return None
         answer = listed

@@ -32,6 +32,7 @@ from .clauses import (
     resolve_pronoun,
     shares_main_subject,
 )
+from .in_situ import in_situ_frame
 from .text import FINITE_VERB_TAGS, doc_ents, doc_text, paragraph_spans
 
 DOCUMENT_DATE_KEY = "factcards.document_date"
@@ -282,6 +283,7 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
             clause=clause,
             event=event,
             referent=_opening_referent(sentence) if clause is None else None,
+            in_situ=in_situ_frame(sentence, span, "DATE", "What") if clause is None else None,
         )
 
 

@@ -44,6 +44,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "within", "inside", "through
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # prepositions whose object, a time, the question asks for as "when" ("in March 2012")
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
 NUMBER_WORD_LABELS = frozenset({"CARDINAL", "QUANTITY"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 CLAUSE_BREAKS = frozenset({";", ":"})
@@ -52,6 +53,7 @@ CLAUSE_BREAKS = frozenset({";", ":"})
 ABSORBED_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "that"})
 OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+QUOTE_PAIRS = frozenset({('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»")})
 DASH_MARKS = frozenset({"-", "–", "—"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
 # personal pronouns, each read as the subject form that resolve_pronoun understands
@@ -66,24 +68,31 @@ def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) 
     and the words after it; None when no wh-phrase fits or the sentence cannot be trimmed to
     a question that stands alone. `noun_wh` is what a noun phrase answer is asked as ("Who",
     "What", "Which airport"), as the fronted questions ask it."""
+    if not any(t.dep_ in SUBJECT_DEPS for t in sent.root.children):
+        return None  # "Founded in 1873 and located …": a fragment makes no question
     if _cuts_a_list(sent, answer) or _cuts_a_phrase(answer) or _in_brackets(sent, answer):
         return None
     if answer.root.dep_ == "appos" or _joined_by_a_dash(sent, answer):
         return None  # "Hesburgh, who?", "architects – what?", "dog–what interactions?"
     if any(t.lower_ in DEMONSTRATIVE_WORDS for t in answer):
         return None  # "the effects of this price variance": which one the text said before
-    if _quoted(sent, answer) or _before_the_subject(sent, answer):
+    enclosed = _in_quotation_marks(sent, answer)
+    if (_quoted(sent, answer) and not enclosed) or _before_the_subject(sent, answer):
         return None
     replaced = _wh_phrase(answer, label, noun_wh)
     if replaced is None:
         return None
     start, end, wh = replaced
+    if enclosed and (start, end) == (answer.start, answer.end):
+        start, end = start - 1, end + 1  # 'known as "the Great Vehicle"' -> "known as what"
     if any(t.head.i in range(answer.start, answer.end) for t in sent.doc[sent.start : start]):
         return None  # "includes the {pope's coat of arms}": a word of the phrase left behind
     first = _question_start(sent, start)
     last = _question_end(sent, end)
     if first is None or last is None:
         return None
+    if end < last and sent.doc[end].lower_ == wh.split()[-1]:
+        return None  # "was when when he led …"
     if start == first and _aside_follows(sent.doc, end, last):
         return None  # "Who, C.S.C., Vice President of …, added …?", "In what, the name …?"
     substitutes = _pronoun_substitutes(sent, first, last, (start, end))
@@ -192,6 +201,15 @@ def _joined_by_a_dash(sent: SpacySpan, answer: SpacySpan) -> bool:
     return before.text in DASH_MARKS and not before.whitespace_
 
 
+def _in_quotation_marks(sent: SpacySpan, answer: SpacySpan) -> bool:
+    """Whether the answer is the whole of a quotation ('known as "the Great Vehicle"')."""
+    doc = sent.doc
+    if answer.start <= sent.start or answer.end >= sent.end:
+        return False
+    opening, closing = doc[answer.start - 1].text, doc[answer.end].text
+    return (opening, closing) in QUOTE_PAIRS
+
+
 def _quoted(sent: SpacySpan, answer: SpacySpan) -> bool:
     """Whether a quotation mark opens or closes right at the answer ('references to "east"'):
     a word quoted is a word mentioned, not a fact."""
@@ -245,6 +263,8 @@ def _wh_phrase(answer: SpacySpan, label: str, noun_wh: str) -> tuple[int, int, s
     root = answer.root
     head = root.head
     outside_head = not (answer.start <= head.i < answer.end) and head.i != root.i
+    if label in TIME_LABELS and outside_head and head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        return None  # "their 2006 peak", "a 2015 study": "their what year peak" is no English
     if outside_head and root.dep_ == "nummod" and head.tag_ in {"NNS", "NNPS"}:
         if not any(t.like_num for t in answer):
             return None
@@ -270,7 +290,7 @@ def _wh_phrase(answer: SpacySpan, label: str, noun_wh: str) -> tuple[int, int, s
         return None  # "one panda", "its philosophical meaning": "one what", "its what"
     answer = doc[start : answer.end]
     preposition = head if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} else None
-    if label in {"DATE", "TIME"}:
+    if label in TIME_LABELS:
         return _when(answer, preposition)
     if label == "PERCENT":
         return answer.start, answer.end, "what percentage"
@@ -291,7 +311,9 @@ def _wh_phrase(answer: SpacySpan, label: str, noun_wh: str) -> tuple[int, int, s
     ):
         return preposition.i, answer.end, "where"  # "in Great Falls"
     if place and noun_wh == "What":
-        return answer.start, answer.end, "which place"  # "in what" would ask for anything
+        # "in what" would ask for anything; a list is more than one place
+        places = "which places" if any(t.dep_ == "conj" for t in answer) else "which place"
+        return answer.start, answer.end, places
     wh = noun_wh.lower() if noun_wh in {"What", "Who"} else noun_wh[0].lower() + noun_wh[1:]
     if wh == "who" and preposition is not None and preposition.i == answer.start - 1:
         wh = "whom"  # "from whom", "by whom"
@@ -309,10 +331,16 @@ def _when(answer: SpacySpan, preposition: Token | None) -> tuple[int, int, str] 
     decade = last.text.endswith("s") and last.text[:-1].isdigit() and len(last.text) == 5
     if year or (len(words) == 2 and words[0].lower_ == "the" and decade):
         return answer.start, answer.end, "what year" if year else "which decade"
+    if words[0].lower_ == "the" and last.lower_ in {"century", "centuries"}:
+        return answer.start, answer.end, "which century"  # "in the 17th century"
     if preposition is not None and preposition.i == answer.start - 1:
+        if preposition.lower_ == "on" and any(t.like_num for t in words):
+            return answer.start, answer.end, "what date"  # "on 12 May 2008"
         if preposition.lower_ in TIME_PREPOSITIONS:
             return preposition.i, answer.end, "when"
         return answer.start, answer.end, "when"  # "since when", "until when"
+    if answer.root.dep_ == "npadvmod" and answer.root.head.pos_ in {"VERB", "AUX"}:
+        return answer.start, answer.end, "when"  # "released a single December 31, 2014"
     return None
 
 
