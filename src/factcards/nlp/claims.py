@@ -1587,6 +1587,18 @@ def _whole_list(answer: SpacySpan) -> SpacySpan | None:
     return whole if 0 < words <= MAX_QUESTION_ANSWER_TOKENS else None
 
 
+def _generic_subject(answer: SpacySpan) -> bool:
+    """A bare plural noun as a subject ("Dogs are highly variable in height"): the class a
+    generic statement is about, which a question may ask for."""
+    root = answer.root
+    return (
+        len(answer) == 1
+        and root.tag_ == "NNS"
+        and root.dep_ in {"nsubj", "nsubjpass"}
+        and not any(True for _ in root.children)
+    )
+
+
 def _first_item(answer: SpacySpan) -> SpacySpan:
     """The first item of the list an answer is an item of ("Japan" for "Europe" of "Japan,
     Europe, and Australia"): its head and the words before it."""
@@ -1747,7 +1759,7 @@ def _in_situ_claim(
     else:
         # the phrase is the answer: "the study of the human past through its remains"
         answer = whole_phrase(answer, MAX_QUESTION_ANSWER_TOKENS) or answer
-    if label == LONE_WORD_LABEL and not _specific(answer):
+    if label == LONE_WORD_LABEL and not (_specific(answer) or _generic_subject(answer)):
         return None
     root = answer.root
     if root.dep_ in SUBJECT_DEPS and root.head.lemma_ == "be" and _has_attribute(root.head):

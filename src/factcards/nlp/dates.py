@@ -283,7 +283,7 @@ def find_dates(doc: Doc) -> Iterator[DateFact]:
             clause=clause,
             event=event,
             referent=_opening_referent(sentence) if clause is None else None,
-            in_situ=in_situ_frame(sentence, span, "DATE", "What") if clause is None else None,
+            in_situ=in_situ_frame(sentence, span, "DATE", "What"),
         )
 
 

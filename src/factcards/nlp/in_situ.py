@@ -53,6 +53,7 @@ CLAUSE_BREAKS = frozenset({";", ":"})
 ABSORBED_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "that"})
 OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+CLOSING_MARKS = frozenset({")", "]", "”", '"', "’"})
 QUOTE_PAIRS = frozenset({('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»")})
 DASH_MARKS = frozenset({"-", "–", "—"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
@@ -117,7 +118,7 @@ def whole_phrase(answer: SpacySpan, max_tokens: int) -> SpacySpan | None:
     through its remains"), if that is short and holds no clause or pronoun; else None."""
     doc = answer.doc
     end = answer.root.right_edge.i + 1
-    if end <= answer.end or doc[answer.end].is_punct:
+    if end <= answer.end or doc[answer.end].is_punct or doc[answer.end].tag_ == "POS":
         return None
     while end > answer.end and doc[end - 1].is_punct:
         end -= 1
@@ -139,6 +140,8 @@ def _cuts_a_phrase(answer: SpacySpan) -> bool:
     phrase_end = answer.root.right_edge.i + 1
     if phrase_end <= answer.end:
         return False
+    if phrase_end == answer.end + 1 and doc[answer.end].tag_ == "POS":
+        return False  # "West|'s": the possessive is asked as "whose"
     return not doc[answer.end].is_punct
 
 
@@ -234,8 +237,19 @@ def _aside_follows(doc: Doc, end: int, last: int) -> bool:
 
 def _in_brackets(sent: SpacySpan, answer: SpacySpan) -> bool:
     """Whether the answer stands inside brackets ("labor (RTL)"): an aside is no question."""
-    before = sent.doc[sent.start : answer.start].text
+    # a sentence that is an aside as a whole ("(The Ms 6.1 earthquake … was not part of …)")
+    start = sent.start + 1 if _bracketed_sentence(sent) else sent.start
+    before = sent.doc[start : answer.start].text
     return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+
+def _bracketed_sentence(sent: SpacySpan) -> bool:
+    """Whether the sentence opens with a round bracket that only its end closes."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[0].text != "(":
+        return False
+    text = sent.text.rstrip().rstrip(".!")
+    return text.endswith(")") and text.count("(") == text.count(")")
 
 
 def _may_stand_for(reading: str, noun: Token) -> bool:
@@ -270,6 +284,8 @@ def _wh_phrase(answer: SpacySpan, label: str, noun_wh: str) -> tuple[int, int, s
             return None
         return answer.start, answer.end, "how many"  # "killed 69,197 people"
     if outside_head and root.dep_ == "poss":
+        if noun_wh != "Who":
+            return None  # "on Beijing's roads": "whose roads" asks for a person
         end = answer.end + 1 if answer.end < len(doc) and doc[answer.end].tag_ == "POS" else None
         return (answer.start, end, "whose") if end is not None else None
     if outside_head and root.dep_ in MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"}:
@@ -412,9 +428,12 @@ def _question_end(sent: SpacySpan, answer_end: int) -> int | None:
     with its own subject)."""
     doc = sent.doc
     end = sent.end
+    bracketed = _bracketed_sentence(sent)
     while end > answer_end and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if doc[end - 1].text in {")", "]", "”", '"', "’"}:
+        if doc[end - 1].text in CLOSING_MARKS and not (bracketed and doc[end - 1].text == ")"):
             break
+        if bracketed and doc[end - 1].text == ")":
+            bracketed = False  # the one bracket that closes the sentence's opening one
         end -= 1
     for token in doc[answer_end:end]:
         if token.text in CLAUSE_BREAKS:
