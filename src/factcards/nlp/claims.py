@@ -59,7 +59,8 @@ from .text import FINITE_VERB_TAGS, doc_ents, ents_in, noun_chunks_in
 _T = TypeVar("_T")
 WORDS_PER_CLAIM = 100.0  # default density: about one claim per this many words
 QUESTIONS_PER_CLAIM = 1  # default: one note per key sentence (more make a denser drill deck)
-MIN_TOKENS = 8
+MIN_TOKENS = 8  # a shorter sentence is too little context for a cloze …
+MIN_QUESTION_TOKENS = 5  # … though it may still make a question ("Marconi invented the radio.")
 MAX_WORDS = 40  # words, not punctuation: a longer sentence is a passage, not a card
 ANSWER_LABELS = frozenset(
     {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -267,7 +268,7 @@ def _eligible(sent: SpacySpan, quoted: set[int]) -> bool:
     words = [t for t in sent if not t.is_space]
     if not words or sent.text.rstrip().endswith("?"):
         return False
-    if len(words) < MIN_TOKENS or word_count(sent) > MAX_QUESTION_SENTENCE_WORDS:
+    if len(words) < MIN_QUESTION_TOKENS or word_count(sent) > MAX_QUESTION_SENTENCE_WORDS:
         return False
     first = next((t for t in words if not t.is_punct), None)
     if first is None or (first.lower_ in DANGLING_OPENERS and not _rewritable_opener(sent)):
@@ -301,8 +302,10 @@ def _rewritable_opener(sent: SpacySpan) -> bool:
 
 def question_only(sent: SpacySpan) -> bool:
     """A sentence that makes a claim only as a question: a cloze would show a pronoun, a
-    connective or a demonstrative with nothing to refer to, or be too long to read."""
+    connective or a demonstrative with nothing to refer to, or be too long or too short."""
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if sum(1 for t in sent if not t.is_space) < MIN_TOKENS:
+        return True  # "Casinos in Macau closed down.": a cloze of it leaves too little to go on
     return word_count(sent) > MAX_WORDS or first is None or first.lower_ in DANGLING_OPENERS
 
 
