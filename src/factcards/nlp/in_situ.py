@@ -46,8 +46,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 NUMBER_WORD_LABELS = frozenset({"CARDINAL", "QUANTITY"})
+# amounts asked as "what percentage", "how much": the wh-phrase stands for the amount alone
+AMOUNT_LABELS = frozenset({"PERCENT", "MONEY"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 CLAUSE_BREAKS = frozenset({";", ":"})
+# a clause that is the object of "ask", "explain", "wonder" …, and the words that make it a
+# question ("why", "how", "which", "whether")
+EMBEDDED_CLAUSE_DEPS = frozenset({"ccomp", "pcomp", "csubj"})
+WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
+YES_NO_MARKS = frozenset({"whether", "if"})
 # determiners the wh-phrase takes the place of ("the Fall of …" -> "what"); "any", "each",
 # "no" … say something the question would lose
 ABSORBED_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "that"})
@@ -80,6 +87,8 @@ def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) 
     enclosed = _in_quotation_marks(sent, answer)
     if (_quoted(sent, answer) and not enclosed) or _before_the_subject(sent, answer):
         return None
+    if _in_embedded_question(sent, answer):
+        return None  # "one is forced to ask why what ever evolved"
     replaced = _wh_phrase(answer, label, noun_wh)
     if replaced is None:
         return None
@@ -170,8 +179,10 @@ def _pronoun_substitutes(
             continue  # "it is possible to …"
         earlier = [t for t in doc[first : token.i] if _noun_head(t)]
         if token.dep_ in OBJECT_PRONOUN_DEPS:
-            # "Aboolian referred her to …": not Aboolian (that would be "herself")
-            earlier = [t for t in earlier if not (t.head == token.head and t.dep_ in SUBJECT_DEPS)]
+            # "Aboolian referred her to …", "the council tried to sell it": not the verb's own
+            # subject (that would be "herself", "itself")
+            verbs = _verbs_sharing_subject(token.head)
+            earlier = [t for t in earlier if not (t.head.i in verbs and t.dep_ in SUBJECT_DEPS)]
         if any(_may_stand_for(reading, noun) for noun in earlier):
             continue
         name = _opening_subject_name(sent, token, first)
@@ -179,6 +190,18 @@ def _pronoun_substitutes(
             return None
         substitutes[token.i] = name
     return substitutes
+
+
+def _verbs_sharing_subject(verb: Token) -> set[int]:
+    """The verb and those above it whose subject is its subject: "tried" in "the council tried
+    to sell it" (not "ordered" in "the king ordered the guards to protect him")."""
+    found = {verb.i}
+    while verb.dep_ == "xcomp" and not any(
+        c.dep_ in OBJECT_PRONOUN_DEPS for c in verb.head.children
+    ):
+        verb = verb.head
+        found.add(verb.i)
+    return found
 
 
 def _opening_subject_name(sent: SpacySpan, pronoun: Token, first: int) -> str | None:
@@ -223,11 +246,41 @@ def _quoted(sent: SpacySpan, answer: SpacySpan) -> bool:
 
 
 def _before_the_subject(sent: SpacySpan, answer: SpacySpan) -> bool:
-    """Whether the answer stands in what opens the sentence before its subject ("For
+    """Whether the answer stands in what opens its clause before the clause's subject ("For
     Whitehead, religion served …", "Whilst the presence of grass causes …, the grass suffers"):
     "For whom, religion served …?" is no English question."""
-    subjects = [t for t in sent.root.children if t.dep_ in SUBJECT_DEPS]
+    clause = _clause_root(sent, answer)
+    subjects = [t for t in clause.children if t.dep_ in SUBJECT_DEPS]
     return any(answer.end <= subject.left_edge.i for subject in subjects)
+
+
+def _clause_root(sent: SpacySpan, answer: SpacySpan) -> Token:
+    """The verb of the answer's clause: the sentence's root, or where a ";" follows the answer
+    and the root stands after it (the parser hangs the clause before a ";" on the one after),
+    the answer's highest head before the ";"."""
+    doc = sent.doc
+    # a ":" mostly opens a list or an aside ("(from Sanskrit: …)"), not a clause of its own
+    breaks = [t.i for t in doc[answer.end : sent.end] if t.text == ";"]
+    if not breaks or sent.root.i < breaks[0] or _in_brackets(sent, doc[breaks[0] : breaks[0] + 1]):
+        return sent.root
+    node = answer.root
+    while node.head.i != node.i and node.head.i < breaks[0]:
+        node = node.head
+    return node
+
+
+def _in_embedded_question(sent: SpacySpan, answer: SpacySpan) -> bool:
+    """Whether the answer stands in a clause that is itself a question ("to ask why complex
+    organisms evolved", "wondered whether 500 men …"): a wh-phrase cannot go inside one."""
+    for clause in answer.root.ancestors:
+        if clause.i == sent.root.i:
+            return False
+        if clause.dep_ in EMBEDDED_CLAUSE_DEPS and any(
+            c.i < answer.start and (c.tag_ in WH_TAGS or c.lower_ in YES_NO_MARKS)
+            for c in clause.children
+        ):
+            return True
+    return False
 
 
 def _aside_follows(doc: Doc, end: int, last: int) -> bool:
@@ -294,8 +347,8 @@ def _wh_phrase(answer: SpacySpan, label: str, noun_wh: str) -> tuple[int, int, s
         # "the Germanic peoples" -> "which peoples": the determiner goes with the answer
         determiners = [t for t in head.lefts if t.dep_ in {"det", "poss"} and t.i < answer.start]
         start = determiners[0].i if determiners else answer.start
-        if any(t.i < answer.start and t.dep_ not in {"det"} for t in head.lefts if t.i >= start):
-            return None  # "the early Germanic peoples": the rest of the modifiers stay put
+        if any(t.i < answer.start and t.dep_ != "det" for t in head.lefts):
+            return None  # "(the) early Germanic peoples": the rest of the modifiers stay put
         return start, answer.end, "which"
     start = answer.start
     if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == root.i:
@@ -308,6 +361,8 @@ def _wh_phrase(answer: SpacySpan, label: str, noun_wh: str) -> tuple[int, int, s
     preposition = head if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} else None
     if label in TIME_LABELS:
         return _when(answer, preposition)
+    if label in AMOUNT_LABELS and any(t.pos_ == "ADP" and t.ent_type_ != label for t in answer):
+        return None  # "40 percent {of the budget}": "what percentage" would drop what it is of
     if label == "PERCENT":
         return answer.start, answer.end, "what percentage"
     if label == "MONEY":

@@ -1,0 +1,419 @@
+"""In-situ questions: the sentence in its own word order, its answer replaced by a wh-phrase."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Span as SpacySpan
+
+from factcards.nlp import claims as claims_module
+from factcards.nlp.claims import find_claims
+from factcards.nlp.in_situ import _question_end, _question_start, _wh_phrase, in_situ_frame
+from factcards.questions import claim_question, contains_words, in_situ_question
+
+MAX_IN_SITU_WORDS = 30
+NAMED_PRONOUNS = ("he", "she", "He", "She")
+
+
+def last_sentence(parse, text: str) -> SpacySpan:
+    return list(parse(text).sents)[-1]
+
+
+def answer_in(sent: SpacySpan, answer: str) -> SpacySpan:
+    """The span of `answer` in the sentence (its first occurrence)."""
+    at = sent.start_char + sent.text.index(answer)
+    span = sent.doc.char_span(at, at + len(answer))
+    assert span is not None, f"{answer!r} is no run of whole tokens"
+    return span
+
+
+def answer_label(sent: SpacySpan, answer: SpacySpan) -> str:
+    """The label the extractor ranks the answer with, else its entity type, else a term's."""
+    for _, start, end, label in claims_module._ranked_answers(sent, Counter(), set()):
+        if (start, end) == (answer.start, answer.end):
+            return label
+    return answer.root.ent_type_ or claims_module.LONE_WORD_LABEL
+
+
+def in_situ_for(parse, text: str, answer: str) -> tuple[str | None, str] | None:
+    """(question, answer) of the in-situ claim of the last sentence asking for `answer`, as the
+    claim extractor's cloze fallback makes it; None when it makes none."""
+    sent = last_sentence(parse, text)
+    span = answer_in(sent, answer)
+    fact = claims_module._in_situ_claim(sent, span, answer_label(sent, span), 1.0)
+    return None if fact is None else (in_situ_question(fact), fact.answer.text)
+
+
+def frame_for(parse, text: str, answer: str) -> object:
+    """in_situ_frame of the last sentence for `answer`, asked as the extractor asks it."""
+    sent = last_sentence(parse, text)
+    span = answer_in(sent, answer)
+    noun_wh = claims_module._which_class(span, claims_module._who_or_what(span))
+    return in_situ_frame(sent, span, answer_label(sent, span), noun_wh)
+
+
+# text, answer -> (in-situ question, answer): one or more rows per wh-phrase and trimming rule
+IN_SITU_QUESTIONS = [
+    # a number before a plural noun asks "how many" + the noun
+    ("The government decided to build 3,000 new schools in the north.", "3,000",
+     ("The government decided to build how many new schools in the north?", "3,000")),
+    ("The company began exporting 500 cars a year to Canada.", "500",
+     ("The company began exporting how many cars a year to Canada?", "500")),
+    # a percentage and a sum of money
+    ("The museum hoped to attract 15 percent more visitors by building a new wing.", "15 percent",
+     ("The museum hoped to attract what percentage more visitors by building a new wing?",
+      "15 percent")),
+    ("The city agreed to pay $2 million to the families of the victims.", "$2 million",
+     ("The city agreed to pay how much to the families of the victims?", "$2 million")),
+    # a modifier answer: its noun stays, the determiner goes with the answer
+    ("The emperor tried to stop the raids of the Germanic tribes on the border.", "Germanic",
+     ("The emperor tried to stop the raids of which tribes on the border?", "Germanic")),
+    # a place after "in" on a verb is "where"; elsewhere "which place"
+    ("The band continued to tour in Australia for several years.", "Australia",
+     ("The band continued to tour where for several years?", "Australia")),
+    ("The king ordered the workers to rebuild the walls of Paris.", "Paris",
+     ("The king ordered the workers to rebuild the walls of which place?", "Paris")),
+    ("The museum plans to open a new gallery in Boston.", "Boston",
+     ("The museum plans to open a new gallery in which place?", "Boston")),
+    # a person is "who", after a preposition "whom"
+    ("The ministers wanted to invite Winston Churchill to the conference.", "Winston Churchill",
+     ("The ministers wanted to invite who to the conference?", "Winston Churchill")),
+    ("The young officer hoped to be promoted by President Lincoln during the war.",
+     "President Lincoln",
+     ("The young officer hoped to be promoted by whom during the war?", "President Lincoln")),
+    ("The young officer hoped to receive a medal from General Grant during the war.",
+     "General Grant",
+     ("The young officer hoped to receive a medal from whom during the war?", "General Grant")),
+    # a clause that states, not asks, may hold the answer
+    ("The scientists showed that 40 species of birds disappeared from the island.", "40",
+     ("The scientists showed that how many species of birds disappeared from the island?", "40")),
+    # a discourse opener is no part of the question
+    ("Notably, the company continued to make 500 cars a day.", "500",
+     ("The company continued to make how many cars a day?", "500")),
+    ("In general, the farmers preferred to grow 30 varieties of wheat.", "30",
+     ("The farmers preferred to grow how many varieties of wheat?", "30")),
+    ("However, the army failed to recruit 6,000 soldiers for the campaign.", "6,000",
+     ("The army failed to recruit how many soldiers for the campaign?", "6,000")),
+    ("Of course, the band continued to tour in Australia for several years.", "Australia",
+     ("The band continued to tour where for several years?", "Australia")),
+    # a clause after ";" or a joined clause with its own subject is cut off
+    ("The government decided to build 3,000 new schools; most of them were never finished.",
+     "3,000", ("The government decided to build how many new schools?", "3,000")),
+    ("The company sold 500 cars in Japan; the rest went to Canada.", "Japan",
+     ("The company sold 500 cars where?", "Japan")),
+    ("The band continued to tour in Australia, and the singer left the group in the spring.",
+     "Australia", ("The band continued to tour where?", "Australia")),
+    # a joined verb phrase with no subject of its own is the answer's clause: it stays
+    ("The band continued to tour in Australia and recorded a new album.", "Australia",
+     ("The band continued to tour where and recorded a new album?", "Australia")),
+    # an opening "He"/"She" is named
+    ("Charles Darwin sailed around the world on a small ship. "
+     "He went on to study the finches of the Galapagos Islands.", "Galapagos Islands",
+     ("Charles Darwin went on to study the finches of which place?", "Galapagos Islands")),
+    ("Marie Curie moved to France as a young woman. She went on to study the chemistry of "
+     "radium at the Sorbonne in Paris.", "Paris",
+     ("Marie Curie went on to study the chemistry of radium at the Sorbonne in which place?",
+      "Paris")),
+    # an object pronoun whose antecedent is in the question stays ("him": the king)
+    ("The king ordered the guards to protect him in the palace of Versailles.", "Versailles",
+     ("The king ordered the guards to protect him in the palace of what?", "Versailles")),
+    # the whole phrase is asked for, not the half of it
+    ("The town began to pay its workers $12 a day after the strike.", "$12",
+     ("The town began to pay its workers how much after the strike?", "$12 a day")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), IN_SITU_QUESTIONS)
+def test_in_situ_questions(parse, text: str, answer: str, expected: tuple[str, str]) -> None:
+    assert in_situ_for(parse, text, answer) == expected
+
+
+# text -> (question, answer) of its last sentence's claim: in situ where no fronted one is clean
+CLAIM_QUESTIONS = [
+    ("The emperor tried to stop the raids of the Germanic tribes on the border.",
+     ("The emperor tried to stop the raids of which tribes on the border?", "Germanic")),
+    ("The band continued to tour in Australia for several years.",
+     ("The band continued to tour where for several years?", "Australia")),
+    ("The prize was awarded to the scientist for discovering the structure of DNA.",
+     ("The prize was awarded to the scientist for discovering what?", "structure of DNA")),
+    ("Charles Darwin sailed around the world on a small ship. "
+     "He went on to study the finches of the Galapagos Islands.",
+     ("Charles Darwin went on to study the finches of which place?", "Galapagos Islands")),
+    # a fronted question is clean: it wins
+    ("The government decided to build 3,000 new schools in the north.",
+     ("How many new schools did the government decide to build in the north?", "3,000")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIM_QUESTIONS)
+def test_claim_asks_in_situ_where_no_fronted_question_is_clean(
+    parse, text: str, expected: tuple[str, str]
+) -> None:
+    sent = last_sentence(parse, text)
+    found = claims_module._claim_for(sent, Counter(), set(), 1.0)
+    assert found is not None
+    fact = found[0]
+    question = claim_question(fact) if fact.wh else in_situ_question(fact)
+    assert (question, fact.answer.text) == expected
+
+
+# text, answer, whether in_situ_frame itself refuses (else a later check does) -> no in-situ
+# question asks for that answer
+REFUSED = [
+    # one item of a list (the extractor asks for the whole list instead)
+    ("The company continued to sell its cars in Japan, Europe, and Australia for many years.",
+     "Japan", True),
+    # half a phrase: "the Duke | of the province that had rebelled"
+    ("The rebels hoped to capture the Duke of the province that had rebelled.", "the Duke", True),
+    # an aside in brackets
+    ("The workers tried to organise a union (the Industrial Workers of the World) in the mines.",
+     "Industrial Workers of the World", True),
+    # a word quoted is a word mentioned
+    ('The critics began to use the word "modern" for the new style of painting.', "modern", True),
+    # in a fronted adverbial: "For whom, philosophy began …?"
+    ("For Aristotle, philosophy began with wonder at the order of the heavens.", "Aristotle",
+     True),
+    # the same in a clause before a ";"
+    ("In Buddhism, the monks meditate at dawn; in other schools, the monks pray at night.",
+     "Buddhism", True),
+    # an appositive: "the founder of the company, who, in his old age?"
+    ("The students continued to visit the founder of the company, Henry Ford, in his old age.",
+     "Henry Ford", True),
+    # joined by a dash: "a Paris–which place route"
+    ("The airline tried to open a Paris–London route in 1919.", "London", True),
+    # inside a clause that is itself a question: "… to explain why how many species …"
+    ("The scientists tried to explain why 40 species of birds disappeared from the island.",
+     "40", True),
+    ("The scientists asked whether 40 species of birds had disappeared from the island.", "40",
+     True),
+    # "it", "they" with nothing in the question to stand for
+    ("The farmers were poor. They continued to grow rice in Egypt for many years.", "Egypt",
+     True),
+    # "it" cannot be the council that sells it (that would be "itself")
+    ("The council tried to sell it to the bank in Boston.", "Boston", True),
+    # "her" cannot be Smith, the subject of her own verb
+    ("Henry Smith referred her to the hospital in Boston for treatment.", "Boston", True),
+    # "this" points to the sentence before
+    ("This helped to build the reputation of the museum in Boston.", "Boston", False),
+    # "any" says something "what" would lose
+    ("The law allowed any Roman citizen to appeal to the emperor.", "Roman citizen", True),
+    # a lone common noun: "The farmers began to grow what in the valley?" asks for anything
+    ("The farmers began to grow rice in the valley.", "rice", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "answer", "frame_refuses"), REFUSED)
+def test_no_in_situ_question(parse, text: str, answer: str, frame_refuses: bool) -> None:
+    found = in_situ_for(parse, text, answer)
+    assert found is None or found[0] is None or found[1] != answer
+    if frame_refuses:
+        assert frame_for(parse, text, answer) is None
+    else:
+        assert found is None or found[0] is None
+
+
+def test_a_percentage_of_something_is_no_percentage_question(parse) -> None:
+    # the extractor asks for the whole phrase; "what percentage" cannot stand for all of it
+    text = "The council decided to give 20 percent of the land to the church."
+    assert in_situ_for(parse, text, "20 percent") is None
+    sent = last_sentence(parse, text)
+    whole = answer_in(sent, "20 percent of the land")
+    assert in_situ_frame(sent, whole, "PERCENT", "What") is None
+
+
+# text, answer -> the first word of the question (None: the answer leans on a clause before)
+QUESTION_STARTS = [
+    ("The museum received 2,500 visitors on its first day.", "2,500", "The"),
+    ("Notably, the museum received 2,500 visitors on its first day.", "2,500", "the"),
+    ("In general, the farmers planted 40 varieties of wheat.", "40", "the"),
+    ("However, the army lost 6,000 soldiers during the winter.", "6,000", "the"),
+    ("In other words, the army lost 6,000 soldiers during the winter.", "6,000", "the"),
+    # an opener that is the answer's own phrase is not trimmed
+    ("In Paris, the army lost 6,000 soldiers during the winter.", "6,000", "In"),
+    ("The rest went to Canada; the company sold 500 cars in Japan.", "500", None),
+]
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), QUESTION_STARTS)
+def test_question_start(parse, text: str, answer: str, expected: str | None) -> None:
+    sent = last_sentence(parse, text)
+    first = _question_start(sent, answer_in(sent, answer).start)
+    assert (None if first is None else sent.doc[first].text) == expected
+
+
+# text, answer -> the last word of the question (None: the answer is a joined clause's subject)
+QUESTION_ENDS = [
+    ("The museum received 2,500 visitors on its first day.", "2,500", "day"),
+    ("The company sold 500 cars in Japan; the rest went to Canada.", "500", "Japan"),
+    (
+        "The band continued to tour in Australia, and the singer left the group in the spring.",
+        "Australia",
+        "Australia",
+    ),
+    ("The band toured in Australia and recorded a new album.", "Australia", "album"),
+    # a closing bracket stays with its opening one
+    ("The band toured in Australia (and New Zealand).", "Australia", ")"),
+    (
+        "The singer left the band, and Winston Churchill attended the concert.",
+        "Winston Churchill",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), QUESTION_ENDS)
+def test_question_end(parse, text: str, answer: str, expected: str | None) -> None:
+    sent = last_sentence(parse, text)
+    last = _question_end(sent, answer_in(sent, answer).end)
+    assert (None if last is None else sent.doc[last - 1].text) == expected
+
+
+# text, answer, label, what a noun phrase is asked as -> (the words replaced, the wh-phrase)
+WH_PHRASES = [
+    ("The storm killed 3,000 people in the city.", "3,000", "CARDINAL", "What",
+     ("3,000", "how many")),
+    ("The road is 10 km long.", "10 km", "QUANTITY", "What", ("10 km", "how many km")),
+    ("The price rose by 15 percent in a year.", "15 percent", "PERCENT", "What",
+     ("15 percent", "what percentage")),
+    ("The bridge cost $45 million to build.", "$45 million", "MONEY", "What",
+     ("$45 million", "how much")),
+    ("The raids of the Germanic tribes grew worse.", "Germanic", "NORP", "What",
+     ("the Germanic", "which")),
+    ("The raids of the early Germanic tribes grew worse.", "Germanic", "NORP", "What", None),
+    ("Raids of early Germanic tribes grew worse.", "Germanic", "NORP", "What", None),
+    ("The king read Shakespeare's plays in the evening.", "Shakespeare", "PERSON", "Who",
+     ("Shakespeare's", "whose")),
+    # dates: a year, a decade, a day (its preposition goes with it), since a month
+    ("The company moved its headquarters to Denver in 1998.", "1998", "DATE", "What",
+     ("1998", "what year")),
+    ("Railroads have been important in the region since the 1880s.", "the 1880s", "DATE", "What",
+     ("the 1880s", "which decade")),
+    ("The treaty was signed in Paris on 4 March 1814.", "4 March 1814", "DATE", "What",
+     ("on 4 March 1814", "when")),
+    ("The war lasted until March 1814.", "March 1814", "DATE", "What", ("March 1814", "when")),
+    # places
+    ("The band toured in Australia for years.", "Australia", "GPE", "What",
+     ("in Australia", "where")),
+    ("The band played the music of Australia.", "Australia", "GPE", "What",
+     ("Australia", "which place")),
+    ("The band toured in Australia for years.", "Australia", "GPE", "Which country",
+     ("Australia", "which country")),
+    # people
+    ("The council invited Winston Churchill to the conference.", "Winston Churchill", "PERSON",
+     "Who", ("Winston Churchill", "who")),
+    ("The medal was given by Winston Churchill to the pilot.", "Winston Churchill", "PERSON",
+     "Who", ("Winston Churchill", "whom")),
+    # a determiner: "the" goes with the answer, "any" makes no question
+    ("The army crossed the river at dawn.", "river", "TERM", "What", ("the river", "what")),
+    ("The law forbade any country to build warships.", "country", "TERM", "What", None),
+    # a number with a decimal point, an ordinal: no wh-phrase
+    ("The river rose 2.5 metres in a day.", "2.5 metres", "QUANTITY", "What", None),
+    ("The army won its third battle.", "third", "ORDINAL", "What", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "answer", "label", "noun_wh", "expected"), WH_PHRASES)
+def test_wh_phrase(
+    parse, text: str, answer: str, label: str, noun_wh: str, expected: tuple[str, str] | None
+) -> None:
+    sent = last_sentence(parse, text)
+    found = _wh_phrase(answer_in(sent, answer), label, noun_wh)
+    if found is None:
+        assert expected is None
+    else:
+        start, end, wh = found
+        assert (sent.doc[start:end].text, wh) == expected
+
+
+# sentences made of parts the in-situ rules act on (openers, pronouns, numbers, places,
+# people, lists, brackets, clauses after ";" or "and"), so that many make an in-situ question
+OPENERS = ["", "Notably, ", "However, ", "In general, ", "For Aristotle, "]
+SUBJECTS = ["The government", "The band", "He", "She", "They", "It", "This", "Charles Darwin"]
+VERB_PHRASES = [
+    "decided to build", "continued to tour in", "tried to stop the raids of",
+    "hoped to receive a medal from", "agreed to pay", "went on to study the finches of",
+    "referred her to", "tried to sell it to",
+]  # fmt: skip
+OBJECTS = [
+    "3,000 new schools", "Australia", "the Germanic tribes", "Winston Churchill", "$2 million",
+    "15 percent of the land", "Japan, Europe, and Australia", "the word “modern”",
+    "the Paris–London route", "any country", "the 1880s",
+]  # fmt: skip
+TAILS = [
+    "", " for several years", " in the north", "; the rest went to Canada",
+    ", and the singer left the group", " (the Industrial Workers of the World)", " in 1998",
+    " and recorded a new album",
+]  # fmt: skip
+LEADS = ["", "Marie Curie moved to France as a young woman. "]
+sentences = st.builds(
+    lambda lead, opener, subject, verb, obj, tail: (
+        f"{lead}{opener}{subject if not opener else subject[0].lower() + subject[1:]} "
+        f"{verb} {obj}{tail}."
+    ),
+    *(st.sampled_from(parts) for parts in (LEADS, OPENERS, SUBJECTS, VERB_PHRASES, OBJECTS, TAILS)),
+)
+
+
+def _from_the_sentence(part: str, sentence: str) -> bool:
+    """Whether `part` is a run of the sentence's words, or is one with its opening he/she
+    named (the name stands for one pronoun but may be several words)."""
+    part, sentence = " ".join(part.split()), " ".join(sentence.split())
+    if part in sentence:
+        return True
+    words = part.split()
+    return any(
+        f"{pronoun} {' '.join(words[k:])}".strip() in sentence
+        for pronoun in NAMED_PRONOUNS
+        for k in range(1, len(words) + 1)
+    )
+
+
+def _check_in_situ_claims(doc) -> int:
+    """Check every in-situ claim of the doc; how many there were."""
+    count = 0
+    for fact in find_claims(doc, 1.0):
+        if fact.in_situ is None:
+            continue
+        question = in_situ_question(fact)
+        assert question is not None  # the extractor keeps only frames that make a question
+        count += 1
+        assert question.endswith("?")
+        assert question[0].isupper()
+        assert len(question.split()) <= MAX_IN_SITU_WORDS
+        frame = fact.in_situ
+        assert not contains_words(f"{frame.before} {frame.after}", fact.answer.text)
+        for part in (frame.before, frame.after):
+            assert _from_the_sentence(part, fact.sentence.text), (part, fact.sentence.text)
+    return count
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(sentences)
+def test_in_situ_questions_are_well_formed(parse, text: str) -> None:
+    _check_in_situ_claims(parse(text))
+
+
+VOCABULARY = (
+    "The band toured in Australia , and he paid $2 million for 3,000 schools ; it "
+    "the Germanic tribes of Paris (Winston Churchill) “modern” since the 1880s ."
+)
+WORDS = st.sampled_from(VOCABULARY.split(" "))
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(WORDS, max_size=40).map(" ".join))
+def test_in_situ_questions_of_any_text_are_well_formed(parse, text: str) -> None:
+    _check_in_situ_claims(parse(text))
+
+
+def test_the_sentence_strategy_makes_in_situ_questions(parse) -> None:
+    # the properties above are not checked vacuously: these parts do make in-situ questions
+    text = "Notably, the band continued to tour in Australia for several years."
+    assert _check_in_situ_claims(parse(text)) == 1
