@@ -9,10 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Span as SpacySpan
 
+from conftest import document_from_text
 from factcards.nlp import claims as claims_module
 from factcards.nlp.claims import find_claims
+from factcards.nlp.dates import find_dates
 from factcards.nlp.in_situ import _question_end, _question_start, _wh_phrase, in_situ_frame
-from factcards.questions import claim_question, contains_words, in_situ_question
+from factcards.questions import claim_question, contains_words, date_notes, in_situ_question
 
 MAX_IN_SITU_WORDS = 30
 NAMED_PRONOUNS = ("he", "she", "He", "She")
@@ -123,6 +125,15 @@ IN_SITU_QUESTIONS = [
     # the whole phrase is asked for, not the half of it
     ("The town began to pay its workers $12 a day after the strike.", "$12",
      ("The town began to pay its workers how much after the strike?", "$12 a day")),
+    # a person's possessive asks "whose"
+    ("The storm badly damaged Charles Darwin's house in Kent.", "Charles Darwin",
+     ("The storm badly damaged whose house in Kent?", "Charles Darwin")),
+    # a bare plural subject: the class a generic statement is about
+    ("Wolves do not have dewclaws on their back legs.", "Wolves",
+     ("What do not have dewclaws on their back legs?", "Wolves")),
+    # a sentence that is one bracketed aside is asked without its brackets
+    ("(The second treaty was signed in Vienna by the emperor and his ministers.)", "Vienna",
+     ("The second treaty was signed where by the emperor and his ministers?", "Vienna")),
 ]  # fmt: skip
 
 
@@ -142,6 +153,9 @@ CLAIM_QUESTIONS = [
     ("Charles Darwin sailed around the world on a small ship. "
      "He went on to study the finches of the Galapagos Islands.",
      ("Charles Darwin went on to study the finches of which place?", "Galapagos Islands")),
+    # a short sentence makes a question (never a cloze, which would leave too little context)
+    ("Guglielmo Marconi invented the radio.", ("Who invented the radio?", "Guglielmo Marconi")),
+    ("Casinos in Macau closed down.", ("Casinos in which place closed down?", "Macau")),
     # a fronted question is clean: it wins
     ("The government decided to build 3,000 new schools in the north.",
      ("How many new schools did the government decide to build in the north?", "3,000")),
@@ -292,7 +306,9 @@ WH_PHRASES = [
     ("Railroads have been important in the region since the 1880s.", "the 1880s", "DATE", "What",
      ("the 1880s", "which decade")),
     ("The treaty was signed in Paris on 4 March 1814.", "4 March 1814", "DATE", "What",
-     ("on 4 March 1814", "when")),
+     ("4 March 1814", "what date")),
+    ("The army left the city in the spring of 1814.", "the spring of 1814", "DATE", "What",
+     ("in the spring of 1814", "when")),
     ("The war lasted until March 1814.", "March 1814", "DATE", "What", ("March 1814", "when")),
     # places
     ("The band toured in Australia for years.", "Australia", "GPE", "What",
@@ -417,3 +433,32 @@ def test_the_sentence_strategy_makes_in_situ_questions(parse) -> None:
     # the properties above are not checked vacuously: these parts do make in-situ questions
     text = "Notably, the band continued to tour in Australia for several years."
     assert _check_in_situ_claims(parse(text)) == 1
+
+
+def test_a_short_sentence_without_a_question_makes_no_claim(parse) -> None:
+    sent = last_sentence(parse, "The old mill burned down. It was rebuilt soon.")
+    found = claims_module._claim_for(sent, Counter(), set(), 1.0)
+    assert found is None or claims_module._claim_merit(sent, Counter(), set(), 1.0, 1.0) is None
+
+
+# text -> the date note's front: a date without a clean fronted question is asked in situ
+DATE_IN_SITU = [
+    ("The settlers remained in the northern valley until 1891.",
+     "The settlers remained in the northern valley until what year?"),
+    ("A small garrison guarded the fort until 12 May 1862.",
+     "A small garrison guarded the fort until when?"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "front"), DATE_IN_SITU)
+def test_a_date_is_asked_in_situ(parse, text: str, front: str) -> None:
+    document = document_from_text(text)
+    facts = list(find_dates(parse(text)))
+    fronts = [note.front for fact in facts for note in date_notes(document, fact)]
+    assert front in fronts
+
+
+def test_a_year_that_modifies_a_noun_is_not_asked_in_situ(parse) -> None:
+    sent = last_sentence(parse, "A 2015 study estimated the number of dogs in the region.")
+    span = answer_in(sent, "2015")
+    assert in_situ_frame(sent, span, "DATE", "What") is None
