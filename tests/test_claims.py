@@ -525,7 +525,7 @@ CLAIM_QUESTIONS = [
     ("Mary Bennet said that he would come to the ball at Netherfield.", None),
     # a finite verb the tagger misread keeps its tense in the question
     ("Earlier biographies of the prince give conflicting accounts.",
-     "What do Earlier biographies of the prince give?"),  # lowered by the caller's word list
+     "What do earlier biographies of the prince give?"),  # an adjective's sentence capital
     ("Historically, the roots of Buddhism lie in the religious thought of ancient India.",
      "What do the roots of Buddhism lie in?"),
     # a participle with a form no past has stays a participle: no "What did he bear in?"

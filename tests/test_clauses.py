@@ -274,11 +274,32 @@ def test_simple_complement(parse, text: str, verb: str, full: str, simple: str) 
     assert (whole.complement, simplified.complement) == (full, simple)
 
 
+SENTENCE_CAPITALS = [
+    # a plural noun, a number word or an adjective is capitalised only as the first word
+    ("Classes were taught by Mr. Robinson.", "taught", "classes"),
+    ("Eight schools were toppled by the flood.", "toppled", "eight schools"),
+    # a name, an acronym or a singular noun that may be a name keeps its capital
+    ("Link returns home after the battle.", "returns", "Link"),
+    ("NATO troops were sent to the border.", "sent", "NATO troops"),
+    ("Chinese troops were sent to the border.", "sent", "Chinese troops"),
+]
+
+
+@pytest.mark.parametrize(("text", "verb", "subject"), SENTENCE_CAPITALS)
+def test_a_sentence_capital_is_lowered_in_the_subject(
+    parse, text: str, verb: str, subject: str
+) -> None:
+    clause = clause_for(token_named(parse(text), verb), None)
+    assert clause is not None
+    assert clause.subject == subject
+
+
 def test_relative_clause_on_an_attribute_takes_the_copula_subject(parse) -> None:
     doc = parse("Feminist anthropology is an approach that seeks to reduce male bias.")
     clause = clause_for(token_named(doc, "seeks"), None)
     assert clause is not None
-    assert clause.subject == "Feminist anthropology"
+    # the adjective is capitalised only as the sentence's first word
+    assert clause.subject == "feminist anthropology"
 
 
 # text, verb -> the tag the clause takes: the tagger's participles and infinitives after a

@@ -177,6 +177,17 @@ def test_claim_asks_in_situ_where_no_fronted_question_is_clean(
 # text, answer, whether in_situ_frame itself refuses (else a later check does) -> no in-situ
 # question asks for that answer
 REFUSED = [
+    # the subject of a parenthetical ("Pugin believed"), what "there are" says exists
+    ("Gothic architecture, Pugin believed, was the only true Christian form of building.",
+     "Pugin", True),
+    ("There are several levels of discipline in the order, which suit different members.",
+     "several levels of discipline", True),
+    # a subject "it" with only the nouns of a participial opener before it
+    ("Located on the first floor of the old town hall, it is the first museum to be housed in "
+     "a school.", "a school", True),
+    # a clause that a colon completes
+    ("Other fish recorded close to the shore in shallow waters are: the grouper and the snapper.",
+     "shallow waters", True),
     # one item of a list (the extractor asks for the whole list instead)
     ("The company continued to sell its cars in Japan, Europe, and Australia for many years.",
      "Japan", True),

@@ -150,6 +150,7 @@ def clause_for(
     subject = _subject(verb, answer_phrase)
     if subject is None:
         return None
+    subject = _without_sentence_capital(subject, verb.sent)
     auxiliaries = tuple(
         child.text for child in verb.children if child.dep_ in AUX_DEPS and child.i < verb.i
     )
@@ -188,6 +189,28 @@ def clause_for(
         complement=complement,
         negated=negated,
     )
+
+
+# words that only the start of a sentence capitalises ("Classes were taught by …", "Eight
+# schools were toppled …"): a plural common noun, a number word, an adjective (a singular
+# "noun" may be a name the tagger missed: "Link returns home …")
+SENTENCE_CASE_TAGS = frozenset({"NNS", "CD", "JJ", "JJR", "JJS"})
+
+
+def _without_sentence_capital(subject: str, sentence: Span) -> str:
+    """The subject with the capital of its first word lowered when that word opens the sentence
+    and is no name: "Who were classes taught by?", not "Who were Classes taught by?"."""
+    first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+    if (
+        first is None
+        or first.tag_ not in SENTENCE_CASE_TAGS
+        or first.ent_type_ not in {"", "CARDINAL"}
+        or not first.text[:1].isupper()
+        or first.text[1:2].isupper()  # "NATO", "UN"
+        or subject.split(" ", 1)[0] != first.text
+    ):
+        return subject
+    return first.text[0].lower() + subject[1:]
 
 
 def effective_tag(verb: Token) -> str:

@@ -60,6 +60,8 @@ YES_NO_MARKS = frozenset({"whether", "if"})
 ABSORBED_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "that"})
 OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+# the last word of a clause that needs what follows it
+INCOMPLETE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ"})
 CLOSING_MARKS = frozenset({")", "]", "”", '"', "’"})
 QUOTE_PAIRS = frozenset({('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»")})
 DASH_MARKS = frozenset({"-", "–", "—"})
@@ -82,6 +84,8 @@ def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) 
         return None
     if answer.root.dep_ == "appos" or _joined_by_a_dash(sent, answer):
         return None  # "Hesburgh, who?", "architects – what?", "dog–what interactions?"
+    if answer.root.head.dep_ == "parataxis" or _existential(answer.root):
+        return None  # "Gothic architecture, who believed, was …", "There are what, which …"
     if any(t.lower_ in DEMONSTRATIVE_WORDS for t in answer):
         return None  # "the effects of this price variance": which one the text said before
     enclosed = _in_quotation_marks(sent, answer)
@@ -175,9 +179,14 @@ def _pronoun_substitutes(
         reading = PRONOUN_READINGS.get(token.lower_)
         if reading is None or token.pos_ != "PRON" or replaced[0] <= token.i < replaced[1]:
             continue
-        if token.lower_ == "it" and is_expletive_it(token.head):
+        if token.lower_ == "it" and _expletive(token):
             continue  # "it is possible to …"
         earlier = [t for t in doc[first : token.i] if _noun_head(t)]
+        if token.dep_ in SUBJECT_DEPS:
+            # a subject: "When modern architecture was first practiced, it was …" names it as
+            # an earlier clause's subject; "Located on the first floor of Stanford Hall, it is
+            # …" names only what is around it
+            earlier = [t for t in earlier if t.dep_ in SUBJECT_DEPS]
         if token.dep_ in OBJECT_PRONOUN_DEPS:
             # "Aboolian referred her to …", "the council tried to sell it": not the verb's own
             # subject (that would be "herself", "itself")
@@ -190,6 +199,22 @@ def _pronoun_substitutes(
             return None
         substitutes[token.i] = name
     return substitutes
+
+
+def _expletive(it: Token) -> bool:
+    """Whether an "it" stands for nothing ("it is possible to …", "it was Slaughter who …"),
+    though not where all that follows it is an infinitive on a noun ("it is the first branch
+    to be housed in …": the "it" is the branch)."""
+    verb = it.head
+    if not is_expletive_it(verb):
+        return False
+    if any(c.dep_ in {"ccomp", "csubj", "xcomp"} for c in verb.children):
+        return True
+    relatives = [
+        r for c in verb.children if c.dep_ == "attr" for r in c.children if r.dep_ == "relcl"
+    ]
+    infinitival = [r for r in relatives if any(a.lower_ == "to" for a in r.children)]
+    return not relatives or len(infinitival) < len(relatives)
 
 
 def _verbs_sharing_subject(verb: Token) -> set[int]:
@@ -217,6 +242,11 @@ def _opening_subject_name(sent: SpacySpan, pronoun: Token, first: int) -> str | 
     if not name or any(t.lower_ == name.lower() for t in sent):
         return None
     return name
+
+
+def _existential(noun: Token) -> bool:
+    """Whether the noun is what "there is"/"there are" says exists."""
+    return noun.dep_ in {"attr", "nsubj"} and any(c.dep_ == "expl" for c in noun.head.children)
 
 
 def _joined_by_a_dash(sent: SpacySpan, answer: SpacySpan) -> bool:
@@ -492,6 +522,8 @@ def _question_end(sent: SpacySpan, answer_end: int) -> int | None:
         end -= 1
     for token in doc[answer_end:end]:
         if token.text in CLAUSE_BREAKS:
+            if token.i > 0 and doc[token.i - 1].pos_ in INCOMPLETE_POS:
+                return None  # "… are: X, Y and Z": what follows the colon completes the clause
             return token.i
         if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and token.head.i < answer_end:
             if token.left_edge.i < answer_end:
