@@ -177,6 +177,9 @@ def test_claim_asks_in_situ_where_no_fronted_question_is_clean(
 # text, answer, whether in_situ_frame itself refuses (else a later check does) -> no in-situ
 # question asks for that answer
 REFUSED = [
+    # a demonstrative that points back outside the question ("that year")
+    ("Before the end of that year, the pamphlet would be reissued in a revised edition.",
+     "a revised edition", True),
     # the subject of a parenthetical ("Pugin believed"), what "there are" says exists
     ("Gothic architecture, Pugin believed, was the only true Christian form of building.",
      "Pugin", True),

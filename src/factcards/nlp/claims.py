@@ -1754,7 +1754,10 @@ def _in_situ_claim(
     for a lone common noun ("There were no textbooks used in what?" - the school) nor for the
     subject of "X is Y" (which of the two is asked would be unclear)."""
     if _one_of_a_list(answer):
-        # the list is the answer ("in all bundles in Japan, Europe, and Australia")
+        # the list is the answer ("in all bundles in Japan, Europe, and Australia"), though
+        # not where the answer only modifies a noun ("the Russian and the world revolutions")
+        if answer.root.dep_ in {"amod", "compound", "nmod"}:
+            return None
         listed = _whole_list(_first_item(answer))
         if listed is None:
             return None

@@ -176,6 +176,8 @@ def _pronoun_substitutes(
     for token in doc[first:last]:
         if token.pos_ == "PRON" and token.lower_ in SPEAKER_PRONOUNS:
             return None  # "we", "you": the writer's or reader's, not the question's
+        if token.dep_ == "det" and token.lower_ in DEMONSTRATIVE_WORDS:
+            return None  # "Before the end of that year": which year the text said before
         reading = PRONOUN_READINGS.get(token.lower_)
         if reading is None or token.pos_ != "PRON" or replaced[0] <= token.i < replaced[1]:
             continue
