@@ -1738,7 +1738,8 @@ def _claim_for(
     if first is None:
         return None
     # where no fronted question is clean, the sentence may still ask in its own word order
-    # (the answers in the same order: a question on a lesser one beats a cloze)
+    # (the answers in the same order: a question on a lesser one beats a cloze; the arguments
+    # of its verbs, which the fronted questions try last, made poor ones: "in what? - 1920s")
     for whole, label in itertools.chain([first], wholes):
         asked = _in_situ_claim(sent, whole, label, score)
         if asked is not None:

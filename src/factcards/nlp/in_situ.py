@@ -44,6 +44,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "within", "inside", "through
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # prepositions whose object, a time, the question asks for as "when" ("in March 2012")
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
+YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "till", "by", "from", "before", "after"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 NUMBER_WORD_LABELS = frozenset({"CARDINAL", "QUANTITY"})
 # amounts asked as "what percentage", "how much": the wh-phrase stands for the amount alone
@@ -391,7 +392,7 @@ def _wh_phrase(answer: SpacySpan, label: str, noun_wh: str) -> tuple[int, int, s
         return None  # "one panda", "its philosophical meaning": "one what", "its what"
     answer = doc[start : answer.end]
     preposition = head if root.dep_ == "pobj" and head.dep_ in {"prep", "agent"} else None
-    if label in TIME_LABELS:
+    if label in TIME_LABELS or _a_year(answer):
         return _when(answer, preposition)
     if label in AMOUNT_LABELS and any(t.pos_ == "ADP" and t.ent_type_ != label for t in answer):
         return None  # "40 percent {of the budget}": "what percentage" would drop what it is of
@@ -445,6 +446,16 @@ def _when(answer: SpacySpan, preposition: Token | None) -> tuple[int, int, str] 
     if answer.root.dep_ == "npadvmod" and answer.root.head.pos_ in {"VERB", "AUX"}:
         return answer.start, answer.end, "when"  # "released a single December 31, 2014"
     return None
+
+
+def _a_year(answer: SpacySpan) -> bool:
+    """A lone four-digit number after a preposition of time ("ratified in 1859"), which the
+    tagger may call a cardinal: a year, not a count."""
+    words = [t for t in answer if not t.is_punct]
+    if len(words) != 1 or not words[0].text.isdigit() or len(words[0].text) != 4:
+        return False
+    head = words[0].head
+    return words[0].dep_ == "pobj" and head.lower_ in YEAR_PREPOSITIONS
 
 
 def _how_many(answer: SpacySpan) -> tuple[int, int, str] | None:
