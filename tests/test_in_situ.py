@@ -201,9 +201,9 @@ REFUSED = [
      "Industrial Workers of the World", True),
     # a word quoted is a word mentioned
     ('The critics began to use the word "modern" for the new style of painting.', "modern", True),
-    # in a fronted adverbial: "For whom, philosophy began …?"
-    ("For Aristotle, philosophy began with wonder at the order of the heavens.", "Aristotle",
-     True),
+    # in a fronted adverbial: "In where, the treaty …?"; a place moved to the end ("…
+    # where?") would read as about the last thing named (a person or a date is moved)
+    ("In Geneva, the treaty was signed by the delegates of twelve nations.", "Geneva", True),
     # the same in a clause before a ";"
     ("In Buddhism, the monks meditate at dawn; in other schools, the monks pray at night.",
      "Buddhism", True),
@@ -453,6 +453,40 @@ def test_a_short_sentence_without_a_question_makes_no_claim(parse) -> None:
     sent = last_sentence(parse, "The old mill burned down. It was rebuilt soon.")
     found = claims_module._claim_for(sent, Counter(), set(), 1.0)
     assert found is None or claims_module._claim_merit(sent, Counter(), set(), 1.0, 1.0) is None
+
+
+# text, answer -> the question with the phrase that opened the sentence moved to its end
+MOVED_OPENERS = [
+    ("For Aristotle, the highest good was a life of contemplation.", "Aristotle",
+     "The highest good was a life of contemplation for whom?"),
+    ("Since 1973, the town has been supplied with water by a private company.", "1973",
+     "The town has been supplied with water by a private company since what year?"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "answer", "question"), MOVED_OPENERS)
+def test_an_opening_phrase_is_moved_to_the_end(
+    parse, text: str, answer: str, question: str
+) -> None:
+    sent = last_sentence(parse, text)
+    span = answer_in(sent, answer)
+    noun_wh = claims_module._which_class(span, claims_module._who_or_what(span))
+    frame = in_situ_frame(sent, span, answer_label(sent, span), noun_wh)
+    assert frame is not None
+    fact = claims_module.ClaimFact(
+        sentence=claims_module._sentence_span(sent),
+        answer=claims_module._span(span),
+        in_situ=frame,
+    )
+    assert in_situ_question(fact) == question
+
+
+# an opening phrase is not moved past another clause, whose phrase it would seem to be
+def test_an_opening_phrase_is_not_moved_past_another_clause(parse) -> None:
+    sent = last_sentence(
+        parse, "In 1880, a science program was established, and a new hall was built in 1883."
+    )
+    assert in_situ_frame(sent, answer_in(sent, "1880"), "DATE", "What") is None
 
 
 # text -> the date note's front: a date without a clean fronted question is asked in situ

@@ -90,7 +90,7 @@ def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) 
     if any(t.lower_ in DEMONSTRATIVE_WORDS for t in answer):
         return None  # "the effects of this price variance": which one the text said before
     enclosed = _in_quotation_marks(sent, answer)
-    if (_quoted(sent, answer) and not enclosed) or _before_the_subject(sent, answer):
+    if _quoted(sent, answer) and not enclosed:
         return None
     if _in_embedded_question(sent, answer):
         return None  # "one is forced to ask why what ever evolved"
@@ -98,6 +98,10 @@ def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) 
     if replaced is None:
         return None
     start, end, wh = replaced
+    if _before_the_subject(sent, answer):
+        # "For whom, religion served …?" is no English question; "In 1758, Linnaeus published
+        # …" is asked with the phrase moved to the end: "Linnaeus published … in what year?"
+        return _opening_phrase_moved(sent, answer, label, noun_wh, replaced)
     if enclosed and (start, end) == (answer.start, answer.end):
         start, end = start - 1, end + 1  # 'known as "the Great Vehicle"' -> "known as what"
     if any(t.head.i in range(answer.start, answer.end) for t in sent.doc[sent.start : start]):
@@ -118,6 +122,52 @@ def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) 
     before = _text(sent.doc, first, start, substitutes)
     after = _text(sent.doc, end, last, substitutes)
     return InSitu(before=before, wh=wh, after=after)
+
+
+def _opening_phrase_moved(
+    sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str, replaced: tuple[int, int, str]
+) -> InSitu | None:
+    """The question for an answer in a phrase that opens the sentence before its subject
+    ("In 1758, the taxonomist Linnaeus published …"), with the phrase moved to the end of the
+    main clause: "The taxonomist Linnaeus published … in what year?". Only a preposition and a
+    date, a place or a person on the main verb are moved; a lone noun there is seldom what the
+    sentence is about ("At state level, …")."""
+    doc = sent.doc
+    start, end, wh = replaced
+    root = answer.root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.head != sent.root:
+        return None
+    if preposition.i != answer.start - 1 or root.right_edge.i + 1 != answer.end:
+        return None  # the phrase is more than the preposition and the answer
+    if not (label in TIME_LABELS or noun_wh == "Who"):
+        # "For Whitehead" tagged an organisation: "for what?" would be wrong; a "where" at the
+        # end reads as about the last thing named
+        return None
+    if _question_start(sent, preposition.i) != preposition.i:
+        return None  # something else opens the sentence before the phrase
+    first = end
+    while first < sent.end and doc[first].text in {",", "–", "—"}:
+        first += 1
+    last = _question_end(sent, first)
+    if last is None or last <= first:
+        return None
+    if doc[last - 1].text in CLOSING_MARKS or any(
+        t.i != sent.root.i and t.pos_ in {"VERB", "AUX"} and _has_own_subject(t)
+        for t in doc[first:last]
+    ):
+        # '… proposed that "…" in what year?', "…, and a hall was built in 1883 by what year?":
+        # at the end of another clause the phrase would be read as that clause's
+        return None
+    substitutes = _pronoun_substitutes(sent, first, last, (start, end))
+    if substitutes is None:
+        return None
+    asked = wh if start == preposition.i else f"{preposition.lower_} {wh}"
+    return InSitu(before=_text(doc, first, last, substitutes), wh=asked, after="")
+
+
+def _has_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _cuts_a_list(sent: SpacySpan, answer: SpacySpan) -> bool:
