@@ -17,7 +17,10 @@ from factcards.nlp.in_situ import _question_end, _question_start, _wh_phrase, in
 from factcards.questions import claim_question, contains_words, date_notes, in_situ_question
 
 MAX_IN_SITU_WORDS = 30
-NAMED_PRONOUNS = ("he", "she", "He", "She")
+NAMED_PRONOUNS = tuple(
+    word for pronoun in ("he", "she", "it", "they", "its", "their")
+    for word in (pronoun, pronoun.capitalize())
+)  # fmt: skip
 
 
 def last_sentence(parse, text: str) -> SpacySpan:
@@ -119,6 +122,34 @@ IN_SITU_QUESTIONS = [
      "radium at the Sorbonne in Paris.", "Paris",
      ("Marie Curie went on to study the chemistry of radium at the Sorbonne in which place?",
       "Paris")),
+    # an opening "It"/"They" is named as the previous sentence's subject, a thing or a group
+    # agreeing in number; "Its"/"Their" on the subject as its possessive
+    ("The Danube Delta lies mostly in Romania. It was declared a protected area by the "
+     "government in 1991.", "1991",
+     ("The Danube Delta was declared a protected area by the government in what year?", "1991")),
+    ("The Danube Delta lies mostly in Romania. It is a vast wetland that shelters 300 species "
+     "of birds.", "300",
+     ("The Danube Delta is a vast wetland that shelters how many species of birds?", "300")),
+    ("The Vikings raided the coasts of England for centuries. They went on to settle in Iceland "
+     "and Greenland.", "Iceland and Greenland",
+     ("The Vikings went on to settle where?", "Iceland and Greenland")),
+    ("The Hanseatic merchants traded across the Baltic Sea. They founded trading posts in "
+     "Bergen and Novgorod.", "Bergen and Novgorod",
+     ("The Hanseatic merchants founded trading posts in which places?", "Bergen and Novgorod")),
+    ("The Suez Canal connects the Mediterranean Sea to the Red Sea. Its construction employed "
+     "20,000 workers from Egypt.", "20,000",
+     ("The Suez Canal’s construction employed how many workers from Egypt?", "20,000")),
+    ("The Hanseatic merchants traded across the Baltic Sea. Their ships carried furs from "
+     "Novgorod to London.", "Novgorod",
+     ("The Hanseatic merchants’ ships carried furs from what to London?", "Novgorod")),
+    # a chain of "It"s opening sentences stands for the subject before the first one
+    ("The Danube Delta lies mostly in Romania. It was declared a protected area in 1991. It "
+     "attracts 200 species of birds each spring.", "200",
+     ("The Danube Delta attracts how many species of birds each spring?", "200")),
+    # the subject is named without its aside
+    ("The Danube Delta, the second largest river delta in Europe, lies mostly in Romania. It was "
+     "declared a protected area by the government in 1991.", "1991",
+     ("The Danube Delta was declared a protected area by the government in what year?", "1991")),
     # an object pronoun whose antecedent is in the question stays ("him": the king)
     ("The king ordered the guards to protect him in the palace of Versailles.", "Versailles",
      ("The king ordered the guards to protect him in the palace of what?", "Versailles")),
@@ -217,6 +248,32 @@ REFUSED = [
     # "it", "they" with nothing in the question to stand for
     ("The farmers were poor. They continued to grow rice in Egypt for many years.", "Egypt",
      True),
+    # an opening "It"/"They" is not named as a person, an indefinite or plain "the" noun, a
+    # subject with a possessor, the source of a report, a subject whose number differs, nor
+    # where the sentence before names or says more of another noun the pronoun may be
+    ("Charles Darwin wrote a famous book. It was published in London in 1859.", "London", True),
+    ("A large storm hit the coast. It destroyed 300 houses in the town of Dover.", "300", True),
+    ("The museum opened in the spring. It was visited by 300 people from Boston in its first "
+     "week.", "300", True),
+    ("The company's new factory opened in March. It produced 500 cars in its first year.", "500",
+     True),
+    ("The report suggests that the bridge was unsafe. It was closed by the city in 2010.",
+     "2010", True),
+    ("The Alps stretch across eight countries. It was crossed by Hannibal in 218 BC.",
+     "Hannibal", True),
+    ("The Danube Delta lies mostly in Romania. They were declared protected areas in 1991.",
+     "1991", True),
+    ("The council hired a firm called Northern Rail. It built 40 stations along the coast.",
+     "40", True),
+    ("The Danube Delta is rich in wildlife, which draws many visitors. It was declared a "
+     "protected area by the government in 1991.", "1991", True),
+    # nor in a question with an aside after the wh-phrase or a "that" pointing back
+    ("The Danube Delta lies mostly in Romania. It contains the largest lake in the region, "
+     "Lake Razim, and many channels.", "largest lake in the region", True),
+    ("The Danube Delta lies mostly in Romania. It was declared a protected area in 1991 for "
+     "that reason.", "1991", True),
+    ("Sea otters live along the coast of California. They are a protected species and on the "
+     "endangered list.", "endangered list", True),
     # "it" cannot be the council that sells it (that would be "itself")
     ("The council tried to sell it to the bank in Boston.", "Boston", True),
     # "her" cannot be Smith, the subject of her own verb
@@ -374,7 +431,10 @@ TAILS = [
     ", and the singer left the group", " (the Industrial Workers of the World)", " in 1998",
     " and recorded a new album",
 ]  # fmt: skip
-LEADS = ["", "Marie Curie moved to France as a young woman. "]
+LEADS = [
+    "", "Marie Curie moved to France as a young woman. ",
+    "The Danube Delta lies mostly in Romania. ", "The Vikings raided the coasts of England. ",
+]  # fmt: skip
 sentences = st.builds(
     lambda lead, opener, subject, verb, obj, tail: (
         f"{lead}{opener}{subject if not opener else subject[0].lower() + subject[1:]} "
@@ -385,7 +445,7 @@ sentences = st.builds(
 
 
 def _from_the_sentence(part: str, sentence: str) -> bool:
-    """Whether `part` is a run of the sentence's words, or is one with its opening he/she
+    """Whether `part` is a run of the sentence's words, or is one with its opening pronoun
     named (the name stands for one pronoun but may be several words)."""
     part, sentence = " ".join(part.split()), " ".join(sentence.split())
     if part in sentence:
