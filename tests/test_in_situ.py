@@ -533,3 +533,39 @@ def test_a_year_that_modifies_a_noun_is_not_asked_in_situ(parse) -> None:
     sent = last_sentence(parse, "A 2015 study estimated the number of dogs in the region.")
     span = answer_in(sent, "2015")
     assert in_situ_frame(sent, span, "DATE", "What") is None
+
+
+# a fronted question names a main-subject "It"/"They" as an in-situ one does: text -> a
+# question of its last sentence
+FRONTED_NAMED = [
+    ("The Vikings raided the coasts of England. They founded trading posts in Dublin.",
+     "Where did the Vikings found trading posts?"),
+]  # fmt: skip
+# text, a wrong name -> no question of the last sentence names it: not a place named in a
+# sentence whose subject does not agree, not the source of a report, not a name's modifier
+FRONTED_NOT_NAMED = [
+    ("Many scholars in India studied the old texts. It was challenged by new groups of "
+     "wandering monks.", "India"),
+    ("The report suggests that the bridge was unsafe. It was closed by the city council in "
+     "2010.", "report"),
+    ("The scientists at Oxford measured the comet. It was seen again by astronomers in 1986.",
+     "Oxford"),
+]  # fmt: skip
+
+
+def _last_sentence_questions(parse, text: str) -> list[str]:
+    doc = parse(text)
+    last = list(doc.sents)[-1]
+    facts = [f for f in find_claims(doc, 1.0) if f.sentence.start >= last.start_char]
+    questions = [claim_question(f) if f.wh else in_situ_question(f) for f in facts]
+    return [q for q in questions if q]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONTED_NAMED)
+def test_fronted_question_names_an_opening_it_or_they(parse, text: str, expected: str) -> None:
+    assert expected in _last_sentence_questions(parse, text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), FRONTED_NOT_NAMED)
+def test_fronted_question_does_not_guess_an_it_or_they(parse, text: str, wrong: str) -> None:
+    assert not any(wrong in question for question in _last_sentence_questions(parse, text))

@@ -308,6 +308,17 @@ def _opening_subject_name(sent: SpacySpan, pronoun: Token, first: int) -> str | 
     return name
 
 
+def main_subject_thing_name(pronoun: Token) -> str | None:
+    """What an "it"/"they" subject of its sentence's main verb stands for, named as an opening
+    one is here (the previous sentence's subject, where that is reliable); None if not."""
+    verb = pronoun.sent.root
+    if pronoun.lower_ not in THING_READINGS or pronoun.head != verb:
+        return None
+    if pronoun.lower_ == "it" and _points_forward(verb):
+        return None
+    return _thing_antecedent(pronoun.sent, pronoun.lower_)
+
+
 def _opening_possessor_name(sent: SpacySpan, possessive: Token) -> str | None:
     """ "Its rivers feed …" after "Montana is …" -> "Montana's"; "their" -> "the Normans'"."""
     subject = possessive.head
