@@ -17,7 +17,10 @@ from factcards.nlp.in_situ import _question_end, _question_start, _wh_phrase, in
 from factcards.questions import claim_question, contains_words, date_notes, in_situ_question
 
 MAX_IN_SITU_WORDS = 30
-NAMED_PRONOUNS = ("he", "she", "He", "She")
+NAMED_PRONOUNS = tuple(
+    word for pronoun in ("he", "she", "it", "they", "its", "their")
+    for word in (pronoun, pronoun.capitalize())
+)  # fmt: skip
 
 
 def last_sentence(parse, text: str) -> SpacySpan:
@@ -119,6 +122,34 @@ IN_SITU_QUESTIONS = [
      "radium at the Sorbonne in Paris.", "Paris",
      ("Marie Curie went on to study the chemistry of radium at the Sorbonne in which place?",
       "Paris")),
+    # an opening "It"/"They" is named as the previous sentence's subject, a thing or a group
+    # agreeing in number; "Its"/"Their" on the subject as its possessive
+    ("The Danube Delta lies mostly in Romania. It was declared a protected area by the "
+     "government in 1991.", "1991",
+     ("The Danube Delta was declared a protected area by the government in what year?", "1991")),
+    ("The Danube Delta lies mostly in Romania. It is a vast wetland that shelters 300 species "
+     "of birds.", "300",
+     ("The Danube Delta is a vast wetland that shelters how many species of birds?", "300")),
+    ("The Vikings raided the coasts of England for centuries. They went on to settle in Iceland "
+     "and Greenland.", "Iceland and Greenland",
+     ("The Vikings went on to settle where?", "Iceland and Greenland")),
+    ("The Hanseatic merchants traded across the Baltic Sea. They founded trading posts in "
+     "Bergen and Novgorod.", "Bergen and Novgorod",
+     ("The Hanseatic merchants founded trading posts in which places?", "Bergen and Novgorod")),
+    ("The Suez Canal connects the Mediterranean Sea to the Red Sea. Its construction employed "
+     "20,000 workers from Egypt.", "20,000",
+     ("The Suez Canal’s construction employed how many workers from Egypt?", "20,000")),
+    ("The Hanseatic merchants traded across the Baltic Sea. Their ships carried furs from "
+     "Novgorod to London.", "Novgorod",
+     ("The Hanseatic merchants’ ships carried furs from what to London?", "Novgorod")),
+    # a chain of "It"s opening sentences stands for the subject before the first one
+    ("The Danube Delta lies mostly in Romania. It was declared a protected area in 1991. It "
+     "attracts 200 species of birds each spring.", "200",
+     ("The Danube Delta attracts how many species of birds each spring?", "200")),
+    # the subject is named without its aside
+    ("The Danube Delta, the second largest river delta in Europe, lies mostly in Romania. It was "
+     "declared a protected area by the government in 1991.", "1991",
+     ("The Danube Delta was declared a protected area by the government in what year?", "1991")),
     # an object pronoun whose antecedent is in the question stays ("him": the king)
     ("The king ordered the guards to protect him in the palace of Versailles.", "Versailles",
      ("The king ordered the guards to protect him in the palace of what?", "Versailles")),
@@ -220,6 +251,32 @@ REFUSED = [
     # "it", "they" with nothing in the question to stand for
     ("The farmers were poor. They continued to grow rice in Egypt for many years.", "Egypt",
      True),
+    # an opening "It"/"They" is not named as a person, an indefinite or plain "the" noun, a
+    # subject with a possessor, the source of a report, a subject whose number differs, nor
+    # where the sentence before names or says more of another noun the pronoun may be
+    ("Charles Darwin wrote a famous book. It was published in London in 1859.", "London", True),
+    ("A large storm hit the coast. It destroyed 300 houses in the town of Dover.", "300", True),
+    ("The museum opened in the spring. It was visited by 300 people from Boston in its first "
+     "week.", "300", True),
+    ("The company's new factory opened in March. It produced 500 cars in its first year.", "500",
+     True),
+    ("The report suggests that the bridge was unsafe. It was closed by the city in 2010.",
+     "2010", True),
+    ("The Alps stretch across eight countries. It was crossed by Hannibal in 218 BC.",
+     "Hannibal", True),
+    ("The Danube Delta lies mostly in Romania. They were declared protected areas in 1991.",
+     "1991", True),
+    ("The council hired a firm called Northern Rail. It built 40 stations along the coast.",
+     "40", True),
+    ("The Danube Delta is rich in wildlife, which draws many visitors. It was declared a "
+     "protected area by the government in 1991.", "1991", True),
+    # nor in a question with an aside after the wh-phrase or a "that" pointing back
+    ("The Danube Delta lies mostly in Romania. It contains the largest lake in the region, "
+     "Lake Razim, and many channels.", "largest lake in the region", True),
+    ("The Danube Delta lies mostly in Romania. It was declared a protected area in 1991 for "
+     "that reason.", "1991", True),
+    ("Sea otters live along the coast of California. They are a protected species and on the "
+     "endangered list.", "endangered list", True),
     # "it" cannot be the council that sells it (that would be "itself")
     ("The council tried to sell it to the bank in Boston.", "Boston", True),
     # "her" cannot be Smith, the subject of her own verb
@@ -377,7 +434,10 @@ TAILS = [
     ", and the singer left the group", " (the Industrial Workers of the World)", " in 1998",
     " and recorded a new album",
 ]  # fmt: skip
-LEADS = ["", "Marie Curie moved to France as a young woman. "]
+LEADS = [
+    "", "Marie Curie moved to France as a young woman. ",
+    "The Danube Delta lies mostly in Romania. ", "The Vikings raided the coasts of England. ",
+]  # fmt: skip
 sentences = st.builds(
     lambda lead, opener, subject, verb, obj, tail: (
         f"{lead}{opener}{subject if not opener else subject[0].lower() + subject[1:]} "
@@ -388,7 +448,7 @@ sentences = st.builds(
 
 
 def _from_the_sentence(part: str, sentence: str) -> bool:
-    """Whether `part` is a run of the sentence's words, or is one with its opening he/she
+    """Whether `part` is a run of the sentence's words, or is one with its opening pronoun
     named (the name stands for one pronoun but may be several words)."""
     part, sentence = " ".join(part.split()), " ".join(sentence.split())
     if part in sentence:
@@ -510,3 +570,39 @@ def test_a_year_that_modifies_a_noun_is_not_asked_in_situ(parse) -> None:
     sent = last_sentence(parse, "A 2015 study estimated the number of dogs in the region.")
     span = answer_in(sent, "2015")
     assert in_situ_frame(sent, span, "DATE", "What") is None
+
+
+# a fronted question names a main-subject "It"/"They" as an in-situ one does: text -> a
+# question of its last sentence
+FRONTED_NAMED = [
+    ("The Vikings raided the coasts of England. They founded trading posts in Dublin.",
+     "Where did the Vikings found trading posts?"),
+]  # fmt: skip
+# text, a wrong name -> no question of the last sentence names it: not a place named in a
+# sentence whose subject does not agree, not the source of a report, not a name's modifier
+FRONTED_NOT_NAMED = [
+    ("Many scholars in India studied the old texts. It was challenged by new groups of "
+     "wandering monks.", "India"),
+    ("The report suggests that the bridge was unsafe. It was closed by the city council in "
+     "2010.", "report"),
+    ("The scientists at Oxford measured the comet. It was seen again by astronomers in 1986.",
+     "Oxford"),
+]  # fmt: skip
+
+
+def _last_sentence_questions(parse, text: str) -> list[str]:
+    doc = parse(text)
+    last = list(doc.sents)[-1]
+    facts = [f for f in find_claims(doc, 1.0) if f.sentence.start >= last.start_char]
+    questions = [claim_question(f) if f.wh else in_situ_question(f) for f in facts]
+    return [q for q in questions if q]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONTED_NAMED)
+def test_fronted_question_names_an_opening_it_or_they(parse, text: str, expected: str) -> None:
+    assert expected in _last_sentence_questions(parse, text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), FRONTED_NOT_NAMED)
+def test_fronted_question_does_not_guess_an_it_or_they(parse, text: str, wrong: str) -> None:
+    assert not any(wrong in question for question in _last_sentence_questions(parse, text))

@@ -449,6 +449,12 @@ def _subject(verb: Token, answer_phrase: set[int]) -> str | None:
     if subject_token.pos_ == "PRON" and all(
         t.i == subject_token.i or t.tag_ == "PRP" or t.is_punct for t in tokens
     ):
+        if subject_token.lower_ in THING_PRONOUNS and subject_token.head == verb.sent.root:
+            # the main subject "it"/"they": named only where that is reliable ("It is common
+            # for most breeds to …" is no "Irish")
+            from .in_situ import main_subject_thing_name  # in_situ builds on this module
+
+            return main_subject_thing_name(subject_token)
         return resolve_pronoun(subject_token, holder) or subject_token.text
     return _definite_subject(subject_token, holder, tokens, text)
 

@@ -23,12 +23,19 @@ from ..vocabulary import is_person_noun
 from .clauses import (
     DEMONSTRATIVE_WORDS,
     DISCOURSE_WORDS,
+    FIRST_NAMES,
     PERSON_PRONOUNS,
+    PERSON_VERBS,
+    RESOLVE_WINDOW,
     SUBJECT_DEPS,
+    THINKING_VERBS,
     agrees,
     is_expletive_it,
+    join_tokens,
     resolve_pronoun,
 )
+from .people import gender_of_name
+from .text import doc_ents
 
 # phrases that open a sentence only to relate it to the one before ("In general, …")
 DISCOURSE_PHRASES = frozenset(
@@ -72,6 +79,24 @@ PRONOUN_READINGS = {
     "he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "it": "it", "its": "it",
     "they": "they", "them": "they", "their": "they",
 }  # fmt: skip
+# an opening "it"/"they" ("its"/"their") is named only as the previous sentence's subject, a
+# short plain noun phrase: one with a clause, an aside or a pointing word of its own reads badly
+THING_READINGS = frozenset({"it", "they"})
+MAX_ANTECEDENT_WORDS = 6
+ANTECEDENT_EXCLUDED_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM", "ADV"})
+# what may follow the antecedent's noun and be left out of its name: an aside or a clause
+ANTECEDENT_ASIDE_DEPS = frozenset({"appos", "relcl", "acl", "punct", "parataxis"})
+# participles that name the noun they follow ("a program called …", "a river known as …")
+NAMING_VERBS = frozenset({"call", "name", "know", "title", "dub", "entitle"})
+# a name the tagger gives one of these kinds is a thing or a group, never a person
+THING_NAME_LABELS = frozenset(
+    {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+)
+# "a major focus of …": an indefinite phrase names nothing the reader can tell apart
+PERSON_WORDS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "some", "any", "one"})
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 
 
 def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) -> InSitu | None:
@@ -117,6 +142,10 @@ def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) 
     substitutes = _pronoun_substitutes(sent, first, last, (start, end))
     if substitutes is None:
         return None
+    if any(sent.doc[i].lower_ not in PERSON_PRONOUNS for i in substitutes) and not _plain(
+        sent, answer, first, end, last
+    ):
+        return None  # a named "it"/"they" is a guess: it goes only into a clean question
     if wh == "which" and last <= answer.root.head.i:
         return None  # the noun that "which" asks about was cut off with its clause
     before = _text(sent.doc, first, start, substitutes)
@@ -168,6 +197,31 @@ def _opening_phrase_moved(
 
 def _has_own_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _plain(sent: SpacySpan, answer: SpacySpan, first: int, end: int, last: int) -> bool:
+    """Whether the question keeps nothing of the answer's phrase after the wh-phrase, no aside,
+    bracket or joined word right after it ("contains what, Granite Peak, …", "are what and in
+    the endangered list"), asks in no predicate joined without a verb, and points to no noun
+    with "this"/"that" ("for that reason")."""
+    doc = sent.doc
+    if end < last and (doc[end].text in {",", "(", "["} or doc[end].pos_ == "CCONJ"):
+        return False
+    if any(
+        a.dep_ == "conj" and a.head.i == sent.root.i and a.pos_ not in {"VERB", "AUX"}
+        for a in answer.root.ancestors
+    ):
+        return False  # "Turtles are a protected species and in what?": a verbless predicate
+    return not _answer_phrase_follows(doc, answer, end, last) and not any(
+        t.dep_ == "det" and t.lower_ in DEMONSTRATIVE_WORDS for t in doc[first:last]
+    )
+
+
+def _answer_phrase_follows(doc: Doc, answer: SpacySpan, end: int, last: int) -> bool:
+    """Whether a word the question keeps after the wh-phrase belongs to the answer's phrase (an
+    aside, a relative clause or a bracket on it): it would describe what the question asks."""
+    inside = range(answer.start, answer.end)
+    return any(t.head.i in inside and not t.is_punct for t in doc[end:last])
 
 
 def _cuts_a_list(sent: SpacySpan, answer: SpacySpan) -> bool:
@@ -283,18 +337,194 @@ def _verbs_sharing_subject(verb: Token) -> set[int]:
 
 
 def _opening_subject_name(sent: SpacySpan, pronoun: Token, first: int) -> str | None:
-    """What the subject pronoun opening the question stands for ("He was expelled …"), when it
-    is the main verb's and the verb points forward to no clause that an expletive "it" would
-    stand for ("It was suggested that …", "It is the task of religion to …")."""
+    """What the pronoun opening the question stands for: a subject "he"/"she" ("He was
+    expelled …") as resolve_pronoun names it; a subject "it"/"they", or an "its"/"their" on the
+    subject ("Its rivers feed …"), only as the previous sentence's subject. The subject must be
+    the main verb's, and the verb point forward to no clause an expletive "it" would stand for
+    ("It was suggested that …", "It is the task of religion to …")."""
     verb = sent.root
-    if pronoun.i != first or pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head != verb:
+    if pronoun.i != first:
         return None
+    if pronoun.dep_ == "poss":
+        return _opening_possessor_name(sent, pronoun)
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head != verb:
+        return None
+    if pronoun.lower_ in THING_READINGS:
+        if pronoun.lower_ == "it" and _points_forward(verb):
+            return None
+        return _thing_antecedent(sent, pronoun.lower_)
     if pronoun.lower_ not in PERSON_PRONOUNS:
-        return None  # an "it" or "they" two sentences on stood for the wrong thing too often
+        return None
     name = resolve_pronoun(pronoun, verb)
     if not name or any(t.lower_ == name.lower() for t in sent):
         return None
     return name
+
+
+def main_subject_thing_name(pronoun: Token) -> str | None:
+    """What an "it"/"they" subject of its sentence's main verb stands for, named as an opening
+    one is here (the previous sentence's subject, where that is reliable); None if not."""
+    verb = pronoun.sent.root
+    if pronoun.lower_ not in THING_READINGS or pronoun.head != verb:
+        return None
+    if pronoun.lower_ == "it" and _points_forward(verb):
+        return None
+    return _thing_antecedent(pronoun.sent, pronoun.lower_)
+
+
+def _opening_possessor_name(sent: SpacySpan, possessive: Token) -> str | None:
+    """ "Its rivers feed …" after "Montana is …" -> "Montana's"; "their" -> "the Normans'"."""
+    subject = possessive.head
+    reading = PRONOUN_READINGS.get(possessive.lower_)
+    if reading not in THING_READINGS or subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    if subject.head != sent.root:
+        return None
+    name = _thing_antecedent(sent, reading)
+    if name is None:
+        return None
+    return f"{name}’" if name.endswith("s") else f"{name}’s"
+
+
+def _thing_antecedent(sent: SpacySpan, reading: str, depth: int = 0) -> str | None:
+    """The previous sentence's main subject, if an opening "it"/"they" may stand for it: a noun
+    phrase (not a pronoun, not a person) agreeing in number, short, named without its asides
+    ("Anthrozoology (also known as …)" -> "Anthrozoology"). Where that subject is the same
+    pronoun opening its sentence, what that one stands for ("It has … It applies …")."""
+    if sent.start == 0:
+        return None
+    previous = sent.doc[sent.start - 1].sent
+    root = previous.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) != 1 or any(c.dep_ in {"ccomp", "csubj"} for c in root.children):
+        return None  # "The evidence of the texts suggests that …": the "it" is the clause's
+    subject = subjects[0]
+    if subject.lower_ == reading and depth < RESOLVE_WINDOW:
+        first = _question_start(previous, previous.end)
+        return _thing_antecedent(previous, reading, depth + 1) if first == subject.i else None
+    if not _may_be_antecedent(subject, reading) or _names_its_predicate(subject):
+        return None
+    if _rival_introduced(previous, subject, reading):
+        return None
+    words = _antecedent_words(subject)
+    if (
+        not words
+        or len(words) > MAX_ANTECEDENT_WORDS
+        or any(
+            t.is_punct or t.pos_ in ANTECEDENT_EXCLUDED_POS or t.lower_ in DEMONSTRATIVE_WORDS
+            for t in words
+        )
+    ):
+        return None
+    if words[0].lower_ in INDEFINITE_DETERMINERS or any(t.dep_ == "poss" for t in words):
+        return None  # "Notre Dame's graduate program": the "it" may be the possessor
+    if len(words) == 2 and words[0].lower_ == "the" and subject.pos_ == "NOUN":
+        return None  # "the college": which one, the question would not say either
+    name = join_tokens(words)
+    if gender_of_name(name) or _may_be_a_person(subject):
+        return None
+    return name
+
+
+def _rival_introduced(previous: SpacySpan, subject: Token, reading: str) -> bool:
+    """Whether the previous sentence brings in, after its subject and outside what it says the
+    subject is, another noun the pronoun may stand for, and names it or says more about it in
+    an aside ("CCTV-1 hosted a program called …", "… rich in conch, which has …"): the
+    sentence after is most likely about that one."""
+    subject_words = {t.i for t in subject.subtree}
+    predicates = {t.i for c in previous.root.children if c.dep_ == "attr" for t in c.subtree}
+    return any(
+        token.i not in subject_words | predicates
+        and token.pos_ in {"NOUN", "PROPN"}
+        and agrees(reading, token)
+        and (_named_here(token) or any(_introduces(clause) for clause in token.children))
+        for token in previous
+    )
+
+
+def _named_here(noun: Token) -> bool:
+    """Whether the noun is the name a verb of naming gives ("called the Vision for Plymouth")."""
+    return noun.dep_ == "oprd" and noun.head.lemma_.lower() in NAMING_VERBS
+
+
+def _introduces(clause: Token) -> bool:
+    """Whether a clause on a noun names it ("called …") or is an aside about it (", which")."""
+    if clause.dep_ == "acl":
+        return clause.lemma_.lower() in NAMING_VERBS
+    if clause.dep_ != "relcl":
+        return False
+    before = clause.left_edge.i - 1
+    return before >= 0 and clause.doc[before].text == ","
+
+
+def _antecedent_words(subject: Token) -> list[Token]:
+    """The subject's phrase up to an aside, a clause or a bracket after its noun ("the Grotto of
+    Our Lady of Lourdes, which was built …" -> "the Grotto of Our Lady of Lourdes"); empty when
+    something else follows it (a joined noun: the phrase is two things)."""
+    words = [t for left in subject.lefts for t in left.subtree]
+    words.append(subject)
+    for child in subject.rights:
+        if child.dep_ in {"prep", "compound"} and not child.is_punct:
+            words.extend(child.subtree)
+        elif child.dep_ in ANTECEDENT_ASIDE_DEPS:
+            break
+        else:
+            return []
+    return sorted(words, key=lambda t: t.i)
+
+
+def _points_forward(verb: Token) -> bool:
+    """Whether an "it" subject of `verb` may be an expletive pointing to a clause after it:
+    "It was suggested that …", "It is to avoid confusion that …", "It is the task of religion
+    to …" (a forward infinitive anywhere after a "be"; naming an "it" wrongly is worse than
+    asking nothing)."""
+    if is_expletive_it(verb) or any(c.dep_ in {"ccomp", "csubj"} for c in verb.children):
+        return True
+    if verb.lemma_ != "be":
+        return False
+    return any(t.lower_ == "to" and t.dep_ == "aux" for t in verb.subtree if t.i > verb.i)
+
+
+def _may_be_a_person(noun: Token) -> bool:
+    """Whether a name the tagger calls no person may be one: its word is part of a name tagged
+    a person anywhere ("West" of "Kanye West"), it says or thinks something ("Whitehead
+    describes …"), or its sentence speaks of a person ("West began to persuade his mother …")."""
+    if noun.pos_ != "PROPN":
+        return False
+    if noun.head.lemma_.lower() in PERSON_VERBS | THINKING_VERBS:
+        return True
+    if noun.lower_ in FIRST_NAMES:
+        return True
+    if any(ent.label_ == "PERSON" and noun.text in ent.text.split() for ent in doc_ents(noun.doc)):
+        return True
+    return any(t.lower_ in PERSON_WORDS for t in noun.sent)
+
+
+def _names_its_predicate(subject: Token) -> bool:
+    """Whether the subject is a common noun that a name after "be" says what it is ("Further
+    west is Smeaton's Tower", "The largest city is Billings"): the "it" after is the name's."""
+    verb = subject.head
+    return (
+        subject.pos_ == "NOUN"
+        and verb.lemma_ == "be"
+        and any(c.dep_ == "attr" and c.pos_ == "PROPN" for c in verb.children)
+    )
+
+
+def _may_be_antecedent(noun: Token, reading: str) -> bool:
+    """Whether an "it"/"they" may stand for `noun`: a noun, not a person, of the pronoun's
+    number (a name the tagger gives no kind may be a person's)."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or not agrees(reading, noun):
+        return False
+    if noun.ent_type_ == "PERSON":
+        return False
+    if reading == "it" and noun.pos_ == "NOUN" and is_person_noun(noun.lemma_):
+        return False  # "the king … It": not him ("they" may be people: "the merchants")
+    if noun.ent_type_ and noun.ent_type_ not in THING_NAME_LABELS:
+        return False  # a date, a number, a person
+    if reading == "they":
+        return noun.tag_ in PLURAL_NOUN_TAGS
+    return noun.tag_ in SINGULAR_NOUN_TAGS and not noun.conjuncts
 
 
 def _existential(noun: Token) -> bool:
