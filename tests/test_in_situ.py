@@ -208,6 +208,9 @@ def test_claim_asks_in_situ_where_no_fronted_question_is_clean(
 # text, answer, whether in_situ_frame itself refuses (else a later check does) -> no in-situ
 # question asks for that answer
 REFUSED = [
+    # a number among a noun's modifiers is no "which": "the deployment of which helicopters"
+    ("The minister ordered the deployment of an additional 90 helicopters to the valley.",
+     "additional 90", True),
     # a demonstrative that points back outside the question ("that year")
     ("Before the end of that year, the pamphlet would be reissued in a revised edition.",
      "a revised edition", True),
@@ -606,3 +609,24 @@ def test_fronted_question_names_an_opening_it_or_they(parse, text: str, expected
 @pytest.mark.parametrize(("text", "wrong"), FRONTED_NOT_NAMED)
 def test_fronted_question_does_not_guess_an_it_or_they(parse, text: str, wrong: str) -> None:
     assert not any(wrong in question for question in _last_sentence_questions(parse, text))
+
+
+LONG_SENTENCE = (
+    "The new harbour of the town was opened by Queen Victoria in a grand ceremony; the old quay, "
+    "which the merchants of the town had used for centuries and which had long been too shallow "
+    "for the larger ships that came from the colonies, was later turned into a broad promenade "
+    "lined with trees, benches and lamps for the people of the surrounding villages."
+)
+
+
+def test_a_sentence_too_long_for_a_fronted_question_is_asked_in_situ(parse) -> None:
+    # over MAX_QUESTION_SENTENCE_WORDS: no fronted question, but the clause before the ";"
+    # makes an in-situ one
+    sent = last_sentence(parse, LONG_SENTENCE)
+    assert claims_module.word_count(sent) > claims_module.MAX_QUESTION_SENTENCE_WORDS
+    found = claims_module._claim_for(sent, Counter(), set(), 1.0)
+    assert found is not None
+    fact = found[0]
+    assert not fact.wh
+    question = in_situ_question(fact)
+    assert question is not None and ";" not in question and "promenade" not in question

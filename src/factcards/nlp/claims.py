@@ -84,6 +84,10 @@ DETERMINER_OPENERS = frozenset({"this", "these", "those", "its", "their", "his",
 # a sentence longer than MAX_WORDS still makes a question on its main clause (the question is
 # cut to its own limit), though not a cloze
 MAX_QUESTION_SENTENCE_WORDS = 60
+# a longer sentence still makes an in-situ question of the clause that holds its answer (one
+# cut at a ";" or before a joined clause, within the question's own limit): a fronted question
+# on it took the wrong clause too often
+MAX_IN_SITU_SENTENCE_WORDS = 90
 # such a sentence leans on its context or buries its point: it is chosen after the plain ones
 REWRITTEN_PENALTY = 0.3
 # a long sentence whose question stands alone and is short loses less: only the cloze is lost
@@ -268,7 +272,7 @@ def _eligible(sent: SpacySpan, quoted: set[int]) -> bool:
     words = [t for t in sent if not t.is_space]
     if not words or sent.text.rstrip().endswith("?"):
         return False
-    if len(words) < MIN_QUESTION_TOKENS or word_count(sent) > MAX_QUESTION_SENTENCE_WORDS:
+    if len(words) < MIN_QUESTION_TOKENS or word_count(sent) > MAX_IN_SITU_SENTENCE_WORDS:
         return False
     first = next((t for t in words if not t.is_punct), None)
     if first is None or (first.lower_ in DANGLING_OPENERS and not _rewritable_opener(sent)):
@@ -1724,7 +1728,8 @@ def _claim_for(
         return None
     sentence = _sentence_span(sent)
     key = _key_answers(ranked)
-    for fact, item in _clean_questions(sent, ranked, quoted, score):
+    fronted = word_count(sent) <= MAX_QUESTION_SENTENCE_WORDS
+    for fact, item in _clean_questions(sent, ranked, quoted, score) if fronted else ():
         # the bonus goes to a direct question (subject, object, place) on a key answer
         return fact, item in key and fact.role in BONUS_ROLES
     blankable = [item for item in ranked if item[0] > LONE_WORD_SCORE + CLOZE_SCORE_SLACK]

@@ -655,8 +655,8 @@ def _wh_phrase(answer: SpacySpan, label: str, noun_wh: str) -> tuple[int, int, s
         end = answer.end + 1 if answer.end < len(doc) and doc[answer.end].tag_ == "POS" else None
         return (answer.start, end, "whose") if end is not None else None
     if outside_head and root.dep_ in MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"}:
-        if head.i < answer.end:
-            return None
+        if head.i < answer.end or any(t.like_num for t in answer):
+            return None  # "an additional 90 helicopters" is no "which helicopters"
         # "the Germanic peoples" -> "which peoples": the determiner goes with the answer
         determiners = [t for t in head.lefts if t.dep_ in {"det", "poss"} and t.i < answer.start]
         start = determiners[0].i if determiners else answer.start
