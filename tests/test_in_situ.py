@@ -162,6 +162,20 @@ IN_SITU_QUESTIONS = [
     # a bare plural subject: the class a generic statement is about
     ("Wolves do not have dewclaws on their back legs.", "Wolves",
      ("What do not have dewclaws on their back legs?", "Wolves")),
+    # an aside set off by a comma after the wh-phrase would describe the answer: it goes
+    ("The expedition finally reached the summit of Mount Kenya, a peak first climbed in 1899.",
+     "Mount Kenya",
+     ("The expedition finally reached the summit of which mountain?", "Mount Kenya")),
+    ("The old treaty gave the islands to the Kingdom of Denmark, which ruled them until 1918.",
+     "the Kingdom of Denmark",
+     ("The old treaty gave the islands to which place?", "the Kingdom of Denmark")),
+    # a full stop inside the sentence (two sentences the splitter joined) ends the question
+    ("The new bridge is a long span of steel across the bay . 4120 .", "a long span of steel",
+     ("The new bridge is what?", "a long span of steel across the bay")),
+    # the subject of a verb that reports the clause before it is asked in the report's order
+    ("The factory will close next year, the Ford Motor Company said on Monday.",
+     "the Ford Motor Company",
+     ("Who said on Monday that the factory will close next year?", "the Ford Motor Company")),
     # a sentence that is one bracketed aside is asked without its brackets
     ("(The second treaty was signed in Vienna by the emperor and his ministers.)", "Vienna",
      ("The second treaty was signed where by the emperor and his ministers?", "Vienna")),
@@ -288,6 +302,16 @@ REFUSED = [
     ("This helped to build the reputation of the museum in Boston.", "Boston", False),
     # "any" says something "what" would lose
     ("The law allowed any Roman citizen to appeal to the emperor.", "Roman citizen", True),
+    # a bare wh-word as the subject of a clause inside the sentence: "a plan that what use"
+    ("A budget is a plan that families and companies use to control their spending.",
+     "families and companies", True),
+    ("Each farmer received a share of the land that the Roman legions had conquered.",
+     "the Roman legions", True),
+    # a modifier of the reporter: "…, which official said on Tuesday?"
+    ("The talks between the two unions have been renewed, a Labour official said on Tuesday.",
+     "Labour", True),
+    # a passive "it" with an infinitive of purpose is no expletive: it stands for something
+    ("Since 1949, it has been expanded to include Greece and Turkey in 1952.", "1949", True),
     # a lone common noun: "The farmers began to grow what in the valley?" asks for anything
     ("The farmers began to grow rice in the valley.", "rice", False),
 ]  # fmt: skip

@@ -58,6 +58,8 @@ NUMBER_WORD_LABELS = frozenset({"CARDINAL", "QUANTITY"})
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 CLAUSE_BREAKS = frozenset({";", ":"})
+# a full stop inside a sentence: the sentence splitter joined two ("… the earthworm . 1829 .")
+FULL_STOP = "."
 # a clause that is the object of "ask", "explain", "wonder" …, and the words that make it a
 # question ("why", "how", "which", "whether")
 EMBEDDED_CLAUSE_DEPS = frozenset({"ccomp", "pcomp", "csubj"})
@@ -97,6 +99,14 @@ PERSON_WORDS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "some", "any", "one"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+# wh-words that stand for a whole noun phrase: followed by a verb they read as its subject
+BARE_WH = frozenset({"what", "who", "whom"})
+# clauses inside the sentence whose subject a bare wh-word cannot be ("a time what stays …")
+SUBORDINATE_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp", "xcomp"})
+# what joins the next item of a list
+LIST_DEPS = frozenset({"conj", "cc"})
+# a reporter the tagger names: "who" said it, though the noun asks "what"
+REPORTER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) -> InSitu | None:
@@ -123,6 +133,8 @@ def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) 
     if replaced is None:
         return None
     start, end, wh = replaced
+    if _reports_the_clause_before(sent, answer):
+        return _reporter_question(sent, answer, start, end, wh)
     if _before_the_subject(sent, answer):
         # "For whom, religion served …?" is no English question; "In 1758, Linnaeus published
         # …" is asked with the phrase moved to the end: "Linnaeus published … in what year?"
@@ -137,6 +149,9 @@ def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) 
         return None
     if end < last and sent.doc[end].lower_ == wh.split()[-1]:
         return None  # "was when when he led …"
+    last = _without_closing_aside(sent.doc, first, end, last)
+    if wh in BARE_WH and _verb_follows(sent, answer, end, last):
+        return None  # "the average time what stays in …", "a method that what use …"
     if start == first and _aside_follows(sent.doc, end, last):
         return None  # "Who, C.S.C., Vice President of …, added …?", "In what, the name …?"
     substitutes = _pronoun_substitutes(sent, first, last, (start, end))
@@ -193,6 +208,76 @@ def _opening_phrase_moved(
         return None
     asked = wh if start == preposition.i else f"{preposition.lower_} {wh}"
     return InSitu(before=_text(doc, first, last, substitutes), wh=asked, after="")
+
+
+def _reports_the_clause_before(sent: SpacySpan, answer: SpacySpan) -> bool:
+    """Whether the answer is in the subject of the sentence's verb and that verb reports a clause
+    that opens the sentence ("Talks have resumed, {a Justice official} said Thursday")."""
+    subjects = [c for c in sent.root.children if c.dep_ in SUBJECT_DEPS]
+    return any(
+        s.left_edge.i <= answer.start and answer.end <= s.right_edge.i + 1 for s in subjects
+    ) and any(c.dep_ == "ccomp" and c.i < answer.start for c in sent.root.children)
+
+
+def _reporter_question(
+    sent: SpacySpan, answer: SpacySpan, start: int, end: int, wh: str
+) -> InSitu | None:
+    """ "Talks have resumed, a Justice official said Thursday" -> "Who said Thursday that talks
+    have resumed?": asked in the report's order ("Talks have resumed, who said?" is no English).
+    Only where the answer is the whole subject and the report's verb ends the sentence."""
+    doc = sent.doc
+    named = wh in BARE_WH or wh.startswith("which ")  # "who", "which company"
+    if not named or start != answer.start or answer.root.head.i != sent.root.i:
+        return None  # "which official said …": the official is not the answer
+    clause = next(c for c in sent.root.children if c.dep_ == "ccomp" and c.i < answer.start)
+    first = _question_start(sent, clause.left_edge.i)
+    reported_end = clause.right_edge.i + 1
+    last = _question_end(sent, end)
+    if first is None or last is None or first != clause.left_edge.i:
+        return None  # something before the report ("But", "In Miami,") it cannot keep
+    if any(not t.is_punct for t in doc[reported_end:start]) or doc[start - 1].text != ",":
+        return None
+    if any(t.head.i < start and t.i >= end and t.head.i != sent.root.i for t in doc[end:last]):
+        return None
+    substitutes = _pronoun_substitutes(sent, first, reported_end, (start, end))
+    if substitutes is None:
+        return None
+    reported = _text(doc, first, reported_end, substitutes)
+    # the report's own first word keeps its capital only if it is a name ("Talks" -> "talks")
+    if doc[first].pos_ != "PROPN" and doc[first].text not in {"I"}:
+        reported = reported[:1].lower() + reported[1:]
+    label = answer.root.ent_type_
+    asked = "who" if label in REPORTER_LABELS or wh in {"who", "whom"} else wh
+    return InSitu(before="", wh=asked, after=f"{_text(doc, end, last, {})} that {reported}")
+
+
+def _without_closing_aside(doc: Doc, first: int, end: int, last: int) -> int:
+    """The question's end before an aside set off by a comma right after the wh-phrase that
+    nothing before it needs ("… inside what, which is defined to be …" -> "… inside what"):
+    the aside would describe what the question asks."""
+    if end >= last or doc[end].text != ",":
+        return last
+    if any(end <= t.head.i < last for t in doc[first:end]):
+        return last  # "…, what said": the words before belong to a verb after the comma
+    tops = [t for t in doc[end:last] if t.head.i < end]  # what the aside hangs on the sentence
+    if any(t.dep_ in LIST_DEPS for t in tops) or any(
+        c.dep_ in LIST_DEPS and c.i < last for t in tops if _noun_head(t) for c in t.children
+    ):
+        return last  # "places of worship for what, Bahá'í, Buddhism and Humanism": a list
+    return end
+
+
+def _verb_follows(sent: SpacySpan, answer: SpacySpan, end: int, last: int) -> bool:
+    """Whether the bare wh-word is the subject of a clause inside the sentence, its verb or
+    "to" right after it: no English ("the average time what stays in …", "a method that what
+    use", "for what to link …"). The main clause's subject is asked ("…, what came out?")."""
+    if end >= last:
+        return False
+    following = sent.doc[end]
+    if not (following.pos_ in {"VERB", "AUX"} or following.lower_ == "to"):
+        return False
+    root = answer.root
+    return root.dep_ in SUBJECT_DEPS and root.head.dep_ in SUBORDINATE_CLAUSE_DEPS
 
 
 def _has_own_subject(verb: Token) -> bool:
@@ -317,6 +402,8 @@ def _expletive(it: Token) -> bool:
         return False
     if any(c.dep_ in {"ccomp", "csubj", "xcomp"} for c in verb.children):
         return True
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # "it has been expanded to include …": an infinitive of purpose
     relatives = [
         r for c in verb.children if c.dep_ == "attr" for r in c.children if r.dep_ == "relcl"
     ]
@@ -758,7 +845,7 @@ def _how_many(answer: SpacySpan) -> tuple[int, int, str] | None:
 
 def _question_start(sent: SpacySpan, answer_start: int) -> int | None:
     """The first token of the question: the sentence's, past a discourse opener."""
-    if any(t.text in CLAUSE_BREAKS for t in sent.doc[sent.start : answer_start]):
+    if any(_breaks_off(sent, t) for t in sent.doc[sent.start : answer_start]):
         return None  # the answer's clause leans on the one before the ";"
     first = sent.start
     while first < answer_start:
@@ -771,6 +858,17 @@ def _question_start(sent: SpacySpan, answer_start: int) -> int | None:
             break
         first = phrase_end
     return first
+
+
+def _breaks_off(sent: SpacySpan, token: Token) -> bool:
+    """Whether the token ends a clause on which what follows cannot lean: a ";", ":" or a full
+    stop inside the sentence (not the one before a closing quotation mark)."""
+    if token.text in CLAUSE_BREAKS:
+        return True
+    if token.text != FULL_STOP:
+        return False
+    following = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
+    return following is not None and following.text not in CLOSING_MARKS
 
 
 def _discourse_phrase_end(sent: SpacySpan, first: int) -> int | None:
@@ -814,6 +912,8 @@ def _question_end(sent: SpacySpan, answer_end: int) -> int | None:
             bracketed = False  # the one bracket that closes the sentence's opening one
         end -= 1
     for token in doc[answer_end:end]:
+        if token.text == FULL_STOP and _breaks_off(sent, token):
+            return token.i  # "The membrane is what . 3673": the rest is another sentence
         if token.text in CLAUSE_BREAKS:
             if token.i > 0 and doc[token.i - 1].pos_ in INCOMPLETE_POS:
                 return None  # "… are: X, Y and Z": what follows the colon completes the clause
