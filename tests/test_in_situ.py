@@ -307,6 +307,10 @@ REFUSED = [
      "families and companies", True),
     ("Each farmer received a share of the land that the Roman legions had conquered.",
      "the Roman legions", True),
+    # a subject "both" points to things the text named before
+    ("Both were passed by the parliament of Norway in the spring.", "Norway", True),
+    ("Like many reforms of the decade, both were passed by the parliament of Norway.", "Norway",
+     True),
     # a modifier of the reporter: "…, which official said on Tuesday?"
     ("The talks between the two unions have been renewed, a Labour official said on Tuesday.",
      "Labour", True),

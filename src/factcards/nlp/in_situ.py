@@ -103,6 +103,8 @@ SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 BARE_WH = frozenset({"what", "who", "whom"})
 # clauses inside the sentence whose subject a bare wh-word cannot be ("a time what stays …")
 SUBORDINATE_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp", "xcomp"})
+# a subject that stands for things named before ("both emerged", "each was …")
+DISTRIBUTIVE_WORDS = frozenset({"both", "each", "either", "neither"})
 # what joins the next item of a list
 LIST_DEPS = frozenset({"conj", "cc"})
 # a reporter the tagger names: "who" said it, though the noun asks "what"
@@ -368,6 +370,8 @@ def _pronoun_substitutes(
             return None  # "we", "you": the writer's or reader's, not the question's
         if token.dep_ == "det" and token.lower_ in DEMONSTRATIVE_WORDS:
             return None  # "Before the end of that year": which year the text said before
+        if token.lower_ in DISTRIBUTIVE_WORDS and token.dep_ in SUBJECT_DEPS:
+            return None  # "both emerged during …": both of what the text said before
         reading = PRONOUN_READINGS.get(token.lower_)
         if reading is None or token.pos_ != "PRON" or replaced[0] <= token.i < replaced[1]:
             continue
