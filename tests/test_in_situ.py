@@ -658,3 +658,18 @@ def test_a_sentence_too_long_for_a_fronted_question_is_asked_in_situ(parse) -> N
     assert not fact.wh
     question = in_situ_question(fact)
     assert question is not None and ";" not in question and "promenade" not in question
+
+
+def test_an_opening_he_named_with_a_cut_name_makes_no_question(parse) -> None:
+    # the name the pronoun stands for must be whole: "Cardinal Camerlengo of" is not
+    from factcards.nlp.in_situ import CUT_NAME_ENDINGS
+
+    assert {"of", "the"} <= CUT_NAME_ENDINGS
+    text = (
+        "The Cardinal Camerlengo of the Holy Roman Church has functions that are limited to a "
+        "period of vacancy. He is to collect information about the finances of the Holy See "
+        "and present the results to the College of Cardinals."
+    )
+    sent = last_sentence(parse, text)
+    frame = in_situ_frame(sent, answer_in(sent, "College of Cardinals"), "ORG", "Which college")
+    assert frame is None or (not frame.before.endswith(" of") and " of is " not in frame.before)

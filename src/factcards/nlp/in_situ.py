@@ -72,6 +72,8 @@ OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 # the last word of a clause that needs what follows it
 INCOMPLETE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ"})
+# words a whole name does not end on ("The Cardinal Camerlengo of …" cut by the tagger)
+CUT_NAME_ENDINGS = frozenset({"of", "the", "and", "for", "in", "to", "a", "an", "at", "on", "by"})
 CLOSING_MARKS = frozenset({")", "]", "”", '"', "’"})
 QUOTE_PAIRS = frozenset({('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»")})
 DASH_MARKS = frozenset({"-", "–", "—"})
@@ -449,6 +451,8 @@ def _opening_subject_name(sent: SpacySpan, pronoun: Token, first: int) -> str | 
     name = resolve_pronoun(pronoun, verb)
     if not name or any(t.lower_ == name.lower() for t in sent):
         return None
+    if name.split()[-1].lower() in CUT_NAME_ENDINGS:
+        return None  # "Cardinal Camerlengo of": a name cut off before its phrase ends
     return name
 
 
