@@ -222,6 +222,9 @@ def test_claim_asks_in_situ_where_no_fronted_question_is_clean(
 # text, answer, whether in_situ_frame itself refuses (else a later check does) -> no in-situ
 # question asks for that answer
 REFUSED = [
+    # "which" + noun opening the question, then a comma: the noun phrase was an opening phrase
+    ("In West Indian cuisine, steamed vegetables with fresh fish is common.", "West Indian",
+     True),
     # a number among a noun's modifiers is no "which": "the deployment of which helicopters"
     ("The minister ordered the deployment of an additional 90 helicopters to the valley.",
      "additional 90", True),

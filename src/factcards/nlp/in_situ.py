@@ -158,6 +158,8 @@ def in_situ_frame(sent: SpacySpan, answer: SpacySpan, label: str, noun_wh: str) 
         return None  # "the average time what stays in …", "a method that what use …"
     if start == first and _aside_follows(sent.doc, end, last):
         return None  # "Who, C.S.C., Vice President of …, added …?", "In what, the name …?"
+    if start == first and wh == "which" and _aside_follows(sent.doc, answer.root.head.i + 1, last):
+        return None  # "Which cuisine, steamed vegetables … is common?": an opening phrase
     substitutes = _pronoun_substitutes(sent, first, last, (start, end))
     if substitutes is None:
         return None
