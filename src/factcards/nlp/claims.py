@@ -41,10 +41,13 @@ from .centrality import (
 from .clauses import (
     FIRST_NAMES,
     PARTICIPLE_TAGS,
+    PLACE_LABELS,
+    SINGULAR_NOUN_TAGS,
     SUBJECT_DEPS,
     acts_as_a_person,
     clause_for,
     effective_tag,
+    is_existential,
     join_tokens,
     participle_host,
     reads_as_verb,
@@ -52,7 +55,7 @@ from .clauses import (
     resolve_pronoun,
     shares_main_subject,
 )
-from .in_situ import in_situ_frame, whole_phrase
+from .in_situ import PLACE_PREPOSITIONS, TIME_LABELS, in_situ_frame, whole_phrase
 from .people import gender_of_name
 from .text import FINITE_VERB_TAGS, doc_ents, ents_in, noun_chunks_in
 
@@ -116,7 +119,6 @@ CLOSE_PUNCTUATION = ",;:.!?\"'”’»)]"
 MAX_TERM_QUOTE_WORDS = 4
 # a sentence whose root carries one of these subordinators is a fragment ("Precisely because …")
 SUBORDINATE_DEPS = frozenset({"mark"})
-SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 # meta, rhetorical and hedged sentences: about the text or the speaker, not about the subject
 META_OPENERS: tuple[str, ...] = (
     "i would like", "i want", "i will", "i shall", "i think", "i believe", "i quote",
@@ -132,8 +134,6 @@ HEDGE_WORDS = frozenset(
 # words an answer never starts or ends with: it would be part of a longer phrase
 EDGE_POS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART", "PRON", "PUNCT", "SPACE", "AUX"})
 # prepositions after which a place answers "Where …?"
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "within", "throughout"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # prepositions (and "next", "close" of "next to", "close to") that open a locative inversion:
 # "Atop the dome is a statue", "Among the dead were …"
 LOCATIVE_INVERSION_WORDS = frozenset(
@@ -162,7 +162,6 @@ ADVERBIAL_NOUNS = frozenset(
 # painting"): asking for one object leaves the other reading as the answer's role
 SECOND_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd"})
 # dates and times are asked with "When" by the date notes: "What did it take effect on?" is not
-TIME_LABELS = frozenset({"DATE", "TIME"})
 # a subject that denies ("No one had suggested X"): asking "What had no one suggested?" turns
 # the claim into its opposite's question; "Not all traditions share …" asked "What shares …?"
 # drops the "not"
@@ -1159,7 +1158,7 @@ def wh_question_for(
         number = _amount_of(phrase)
     if number is None and not (_clean_phrase(phrase) and node.pos_ in {"NOUN", "PROPN"}):
         return None
-    if node.dep_ == "attr" and number is not None and _existential(verb):
+    if node.dep_ == "attr" and number is not None and is_existential(verb):
         # "There are 16 universities in Ontario" -> "How many universities in Ontario are
         # there?": the counted phrase, all but its number, is asked for whole
         clause = clause_for(verb, full, simple=simple)
@@ -1335,13 +1334,6 @@ def _adverbial_noun(node: Token) -> bool:
 
 def _has_attribute(verb: Token) -> bool:
     return any(c.dep_ == "attr" for c in verb.children)
-
-
-def _existential(verb: Token) -> bool:
-    """ "There are …": "be" with an expletive "there" for its subject."""
-    return verb.lemma_ == "be" and any(
-        c.dep_ == "expl" and c.lower_ == "there" for c in verb.children
-    )
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -213,6 +213,13 @@ def _without_sentence_capital(subject: str, sentence: Span) -> str:
     return first.text[0].lower() + subject[1:]
 
 
+def is_existential(verb: Token) -> bool:
+    """ "There are …": "be" with an expletive "there" for its subject."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "expl" and c.lower_ == "there" for c in verb.children
+    )
+
+
 def effective_tag(verb: Token) -> str:
     """The verb's tag, corrected where the tagger read a finite verb of a main clause as a
     participle or an infinitive: with a subject of its own before it and no auxiliary, a "VBN"

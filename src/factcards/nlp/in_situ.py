@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import InSitu
+from ..questions import possessive
 from ..vocabulary import is_person_noun
 from .clauses import (
     DEMONSTRATIVE_WORDS,
@@ -26,10 +27,13 @@ from .clauses import (
     FIRST_NAMES,
     PERSON_PRONOUNS,
     PERSON_VERBS,
+    PLACE_LABELS,
     RESOLVE_WINDOW,
+    SINGULAR_NOUN_TAGS,
     SUBJECT_DEPS,
     THINKING_VERBS,
     agrees,
+    is_existential,
     is_expletive_it,
     join_tokens,
     resolve_pronoun,
@@ -48,7 +52,6 @@ DISCOURSE_PHRASES = frozenset(
 OPENING_ADVERB_DEPS = frozenset({"advmod", "cc", "discourse", "intj"})
 # prepositions whose object, a place, the question asks for as "where"
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "within", "inside", "throughout"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # prepositions whose object, a time, the question asks for as "when" ("in March 2012")
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
 YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "till", "by", "from", "before", "after"})
@@ -100,7 +103,6 @@ THING_NAME_LABELS = frozenset(
 PERSON_WORDS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "some", "any", "one"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
-SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 # wh-words that stand for a whole noun phrase: followed by a verb they read as its subject
 BARE_WH = frozenset({"what", "who", "whom"})
 # clauses inside the sentence whose subject a bare wh-word cannot be ("a time what stays …")
@@ -469,10 +471,10 @@ def main_subject_thing_name(pronoun: Token) -> str | None:
     return _thing_antecedent(pronoun.sent, pronoun.lower_)
 
 
-def _opening_possessor_name(sent: SpacySpan, possessive: Token) -> str | None:
+def _opening_possessor_name(sent: SpacySpan, pronoun: Token) -> str | None:
     """ "Its rivers feed …" after "Montana is …" -> "Montana's"; "their" -> "the Normans'"."""
-    subject = possessive.head
-    reading = PRONOUN_READINGS.get(possessive.lower_)
+    subject = pronoun.head
+    reading = PRONOUN_READINGS.get(pronoun.lower_)
     if reading not in THING_READINGS or subject.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     if subject.head != sent.root:
@@ -480,7 +482,7 @@ def _opening_possessor_name(sent: SpacySpan, possessive: Token) -> str | None:
     name = _thing_antecedent(sent, reading)
     if name is None:
         return None
-    return f"{name}’" if name.endswith("s") else f"{name}’s"
+    return possessive(name)
 
 
 def _thing_antecedent(sent: SpacySpan, reading: str, depth: int = 0) -> str | None:
@@ -626,7 +628,7 @@ def _may_be_antecedent(noun: Token, reading: str) -> bool:
 
 def _existential(noun: Token) -> bool:
     """Whether the noun is what "there is"/"there are" says exists."""
-    return noun.dep_ in {"attr", "nsubj"} and any(c.dep_ == "expl" for c in noun.head.children)
+    return noun.dep_ in {"attr", "nsubj"} and is_existential(noun.head)
 
 
 def _joined_by_a_dash(sent: SpacySpan, answer: SpacySpan) -> bool:
